@@ -1,0 +1,1 @@
+//! State glue between the core, storage and the UI.

@@ -1,0 +1,5 @@
+//! `mentorkit`, the command-line tool.
+
+fn main() {
+    eprintln!("mentorkit {}", env!("CARGO_PKG_VERSION"));
+}

@@ -1,0 +1,14 @@
+//! The pure core: model, validation, program file format, matching, CSV.
+//!
+//! Nothing in here may use a web crate (`leptos`, `web_sys`, `gloo`, `wasm_bindgen`): the
+//! core is tested natively and shared with the command-line tool.
+
+pub mod date;
+pub mod demo;
+pub mod file_format;
+pub mod limits;
+pub mod model;
+pub mod validate;
+
+pub use date::Date;
+pub use model::*;

@@ -1,0 +1,14 @@
+//! MentorKit: run workplace mentoring programs in the browser.
+//!
+//! - [`core`]: the pure program model, validation, program file format, matching and CSV;
+//!   plain Rust, shared by the web app and the `mentorkit` command-line tool.
+//! - [`persist`]: the one place that touches browser storage (with an in-memory fallback).
+//! - `app` and `ui` (wasm32 only): state glue and the Leptos pages and components.
+
+pub mod core;
+pub mod persist;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

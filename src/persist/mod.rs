@@ -1,0 +1,1 @@
+//! Browser storage of the program library (the only module that touches storage).
