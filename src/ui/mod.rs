@@ -29,6 +29,15 @@ pub fn App() -> impl IntoView {
         },
         other => other,
     });
+    // Keyboard and screen-reader users land on the new page's content, not on a button
+    // that no longer exists.
+    Effect::new(move |prev: Option<Route>| {
+        let key = page_key.get();
+        if prev.is_some_and(|p| p != key) {
+            request_animation_frame(|| crate::app::browser::focus_element("main"));
+        }
+        key
+    });
     let page = move || match page_key.get() {
         Route::Library => view! { <LibraryPage/> }.into_any(),
         Route::Program { id, .. } => view! { <ProgramPage id=id/> }.into_any(),
