@@ -1050,3 +1050,20 @@ fn every_finite_double_survives_export_and_import() {
         checked += 1;
     }
 }
+
+/// A file with a repair on every record lists a bounded number of repairs, and the count.
+#[test]
+fn the_repair_list_is_bounded() {
+    use mentorkit::core::limits::MAX_REPAIRS;
+    let people: Vec<String> = (0..3_000)
+        .map(|i| format!(r#"{{"id": "p{i}", "name": "N", "capacity": -1, "x": 1}}"#))
+        .collect();
+    let imported = import_ok(&file(&format!(
+        r#"{{"id": "prog-1", "people": [{}]}}"#,
+        people.join(",")
+    )));
+    assert_eq!(imported.program.people.len(), 3_000);
+    assert_eq!(imported.repairs.len(), MAX_REPAIRS);
+    let last = imported.repairs.last().unwrap();
+    assert_eq!(last.message, "and 2002 more repairs like the ones above");
+}

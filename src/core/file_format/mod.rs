@@ -21,11 +21,11 @@
 //! - `program`: the [`Program`], fields in model order (see [`crate::core::model`]).
 //!
 //! # Versions
-//! Older versions are brought up to date by [`migrate`], an ordered chain of pure functions
-//! over the value tree (its docs say how to add version 2). A file from a newer MentorKit is
-//! refused ([`ImportError::NewerVersion`]) by [`import_program`]; storage may open it
-//! read-only with [`import_with`] and [`VersionPolicy::ReadNewer`], and must never write it
-//! back.
+//! Older versions are brought up to date by the [`migrate`](mod@migrate) chain of pure
+//! functions over the value tree (its docs say how to add version 2). A file from a newer
+//! MentorKit is refused ([`ImportError::NewerVersion`]) by [`import_program`]; storage may
+//! open it read-only with [`import_with`] and [`VersionPolicy::ReadNewer`], and must never
+//! write it back.
 //!
 //! # Import: strict out, lenient in, repaired in between
 //! [`import_program`] runs, in order:
@@ -58,7 +58,8 @@
 //! [`MAX_JSON_VALUES`](crate::core::limits::MAX_JSON_VALUES) values, 100,000 people,
 //! 400,000 matches and 10,000 entries in any other list or object; short texts 300
 //! characters, long texts (description, bio, notes, end reason) 20,000. Exceeding a size,
-//! depth or count limit fails the import; over-long text is cut with a repair.
+//! depth or count limit fails the import; over-long text is cut with a repair. At most
+//! [`MAX_REPAIRS`] repairs are listed (the last one says how many more there were).
 //!
 //! # Export
 //! [`export_program`] is strict: it validates first, writes fields in a fixed order,
@@ -67,6 +68,7 @@
 use serde::Serialize;
 use thiserror::Error;
 
+use crate::core::limits::MAX_REPAIRS;
 use crate::core::model::Program;
 use crate::core::validate::{validate, Problem};
 
@@ -428,6 +430,15 @@ pub fn import_with(bytes: &[u8], policy: VersionPolicy) -> Result<Imported, Impo
     };
     let (program, restored) = restore::restore(&program, || derived_id(bytes));
     repairs.extend(restored);
+    if repairs.len() > MAX_REPAIRS {
+        // Nobody reviews a hundred thousand notes; keep the first ones and the count.
+        let more = repairs.len() - (MAX_REPAIRS - 1);
+        repairs.truncate(MAX_REPAIRS - 1);
+        repairs.push(Repair {
+            path: "program".into(),
+            message: format!("and {more} more repairs like the ones above"),
+        });
+    }
     // Restore guarantees the invariants; checking once more means a restore bug fails the
     // import instead of producing a program that cannot be saved.
     validate(&program).map_err(|p| ImportError::Invalid {

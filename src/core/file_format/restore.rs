@@ -25,15 +25,15 @@ pub fn restore(value: &Json, fallback_id: impl FnOnce() -> String) -> (Program, 
     let mut repairs = r.repairs;
     if let Some(first) = r.unknown.first() {
         // Bad input 18: unknown fields are ignored, and said so once.
-        let n = r.unknown.len();
+        let n = r.unknown_count;
         let mut message = String::from("unknown field ignored");
         if n > 1 {
-            let shown: Vec<&str> = r.unknown[1..].iter().take(5).map(String::as_str).collect();
+            let shown: Vec<&str> = r.unknown[1..].iter().map(String::as_str).collect();
             message = format!(
                 "unknown field ignored, and {} more: {}{}",
                 n - 1,
                 shown.join(", "),
-                if n > 6 { ", …" } else { "" }
+                if n > r.unknown.len() { ", …" } else { "" }
             );
         }
         repairs.push(Repair {
@@ -71,7 +71,9 @@ struct Ids {
 #[derive(Default)]
 struct Restorer {
     repairs: Vec<Repair>,
+    /// The first few unknown fields' paths, and how many there were.
     unknown: Vec<String>,
+    unknown_count: usize,
     seq: u64,
 }
 
@@ -114,7 +116,10 @@ impl Restorer {
             Json::Object(entries) => {
                 for (k, _) in entries {
                     if !known.contains(&k.as_str()) {
-                        self.unknown.push(format!("{path}.{k}"));
+                        self.unknown_count += 1;
+                        if self.unknown.len() < 6 {
+                            self.unknown.push(format!("{path}.{k}"));
+                        }
                     }
                 }
                 Some(Obj { entries })
