@@ -99,6 +99,7 @@ fn a_png_or_csv_renamed_json_is_not_json_with_line_and_column() {
         "{e:?}"
     );
     assert!(e.to_string().starts_with("not JSON (line 1, column 1)"));
+    assert!(e.to_string().contains("0x89"), "{e}");
 
     let csv = b"name,email\nAda,ada@example.org\n";
     assert!(matches!(
@@ -120,6 +121,7 @@ fn a_png_or_csv_renamed_json_is_not_json_with_line_and_column() {
     let e = import_err(broken);
     assert!(matches!(e, ImportError::NotJson { line: 3, .. }), "{e:?}");
     assert!(e.to_string().starts_with("not JSON (line 3, column"), "{e}");
+    assert!(e.to_string().contains("(in version)"), "{e}");
 }
 
 /// Bad input 3: invalid UTF-8 inside an otherwise JSON-looking file.
@@ -252,9 +254,14 @@ fn a_lone_surrogate_is_an_error_naming_the_record() {
         e.to_string().starts_with("program.people[1].name (line 3"),
         "{e}"
     );
+    assert!(e.to_string().contains(r"\ud800, half of a UTF-16"), "{e}");
     // A lone trailing surrogate, too.
     let e = import_err(&file(r#"{"id": "x", "name": "\udc00"}"#));
     assert!(e.to_string().starts_with("program.name"), "{e}");
+    assert!(e.to_string().contains(r"\udc00"), "{e}");
+    // Followed by another escape, the lone half is still the one quoted.
+    let e = import_err(&file(r#"{"id": "x", "name": "\ud800\u0041"}"#));
+    assert!(e.to_string().contains(r"\ud800,"), "{e}");
 }
 
 // ---------------------------------------------------------------------------------------

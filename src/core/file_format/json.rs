@@ -130,10 +130,15 @@ pub enum Seg {
     Index(usize),
 }
 
-/// Writes a path the way messages show it: `program.people[3].name`.
+/// Writes a path the way messages show it: `program.people[3].name` (very deep paths are
+/// cut after a dozen steps).
 pub fn path_text(path: &[Seg]) -> String {
     let mut s = String::new();
-    for seg in path {
+    for (n, seg) in path.iter().enumerate() {
+        if n == 12 {
+            s.push('…');
+            break;
+        }
         match seg {
             Seg::Key(k) => {
                 if !s.is_empty() {
@@ -194,10 +199,14 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
         b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n'
     ) {
         let (line, column) = line_column(bytes, first);
+        let found = match bytes[first] {
+            c @ 0x21..=0x7e => format!("`{}`", c as char),
+            c => format!("the byte 0x{c:02X}"),
+        };
         return Err(ImportError::NotJson {
             line,
             column,
-            message: "a JSON file starts with `{`".into(),
+            message: format!("a program file starts with `{{`, this one with {found}"),
         });
     }
     let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotText {
@@ -265,7 +274,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
                         path,
                         line: e.line(),
                         column: e.column(),
-                        message: what,
+                        message: escape_message(current, offset, &what),
                     });
                 }
                 return Err(ImportError::NotJson {
@@ -275,6 +284,33 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
                 });
             }
         }
+    }
+}
+
+/// Explains a broken escape, quoting it (`\ud800`) when it can be found.
+fn escape_message(text: &str, offset: usize, serde_message: &str) -> String {
+    let b = text.as_bytes();
+    let from = offset.saturating_sub(16);
+    let is_surrogate = |i: usize| {
+        b[i] == b'\\'
+            && b.get(i + 1) == Some(&b'u')
+            && text
+                .get(i + 2..i + 6)
+                .and_then(|hex| u16::from_str_radix(hex, 16).ok())
+                .is_some_and(|n| (0xD800..=0xDFFF).contains(&n))
+    };
+    let escape = (from..offset.min(b.len()))
+        .rev()
+        .find(|&i| is_surrogate(i))
+        .and_then(|i| text.get(i..i + 6));
+    match escape {
+        Some(esc) if serde_message.contains("surrogate") || serde_message.contains("hex") => {
+            format!(
+                "the text contains {esc}, half of a UTF-16 surrogate pair, which is not a \
+                 character"
+            )
+        }
+        _ => format!("the text contains a broken escape ({serde_message})"),
     }
 }
 
