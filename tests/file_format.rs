@@ -1074,3 +1074,19 @@ fn the_repair_list_is_bounded() {
     let last = imported.repairs.last().unwrap();
     assert_eq!(last.message, "and 2002 more repairs like the ones above");
 }
+
+#[test]
+fn skill_names_are_made_unique_ignoring_case() {
+    let imported = import_ok(&file(
+        r#"{"id": "x", "skills": [{"id": "s1", "name": "Rust"}, {"id": "s2", "name": "rust "},
+                                  {"id": "s3", "name": "Rust (2)"}]}"#,
+    ));
+    let names: Vec<_> = imported
+        .program
+        .skills
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(names, ["Rust", "rust (2)", "Rust (2) (2)"]);
+    assert!(repair(&imported, "program.skills[1].name").contains("renamed"));
+}

@@ -101,7 +101,8 @@ impl fmt::Display for Json {
             Json::Bool(b) => write!(f, "{b}"),
             Json::Int(n) => write!(f, "{n}"),
             Json::UInt(n) => write!(f, "{n}"),
-            Json::Float(x) => write!(f, "{x}"),
+            // Debug switches to exponents (`1e300`) where Display would print 300 digits.
+            Json::Float(x) => write!(f, "{x:?}"),
             Json::TooLarge(raw) => f.write_str(&shorten(raw, 40)),
             // Debug quoting escapes control characters, so messages stay one readable line.
             Json::Str(s) => write!(f, "{:?}", shorten(s, 40)),

@@ -643,15 +643,35 @@ impl Restorer {
 
     fn skills(&mut self, v: Option<&Json>) -> Vec<Skill> {
         let mut ids = Ids::default();
+        let mut names: HashSet<String> = HashSet::new();
         let mut out = Vec::new();
         for (i, item) in self.list("program.skills", v).iter().enumerate() {
             let path = format!("program.skills[{i}]");
             let Some(o) = self.record(&path, item, &["id", "name", "cluster"]) else {
                 continue;
             };
+            let id = SkillId(self.id(&path, o.get("id"), IdKind::Skill, &mut ids));
+            let mut name = self.text(&format!("{path}.name"), o.get("name"), MAX_SHORT_TEXT);
+            // Skill names are unique case-insensitively (people pick them by name).
+            if !names.insert(name.trim().to_lowercase()) {
+                let base: String = name.trim().chars().take(MAX_SHORT_TEXT - 8).collect();
+                let renamed = (2..)
+                    .map(|n| format!("{base} ({n})"))
+                    .find(|c| !names.contains(&c.trim().to_lowercase()))
+                    .unwrap_or_default();
+                names.insert(renamed.trim().to_lowercase());
+                self.fix(
+                    format!("{path}.name"),
+                    format!(
+                        "{:?} is already the name of another skill; renamed {renamed:?}",
+                        name
+                    ),
+                );
+                name = renamed;
+            }
             out.push(Skill {
-                id: SkillId(self.id(&path, o.get("id"), IdKind::Skill, &mut ids)),
-                name: self.text(&format!("{path}.name"), o.get("name"), MAX_SHORT_TEXT),
+                id,
+                name,
                 cluster: self.text(&format!("{path}.cluster"), o.get("cluster"), MAX_SHORT_TEXT),
             });
         }
