@@ -1090,3 +1090,78 @@ fn skill_names_are_made_unique_ignoring_case() {
     assert_eq!(names, ["Rust", "rust (2)", "Rust (2) (2)"]);
     assert!(repair(&imported, "program.skills[1].name").contains("renamed"));
 }
+
+/// Every value of the fixture's program, replaced in turn by a hostile value of another
+/// type, still imports into a valid program (restore has no field it trusts).
+#[test]
+fn any_value_of_any_field_replaced_by_a_hostile_one_still_imports() {
+    use serde_json::Value;
+    fn paths(v: &Value, at: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        out.push(at.clone());
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    at.push(k.clone());
+                    paths(x, at, out);
+                    at.pop();
+                }
+            }
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    at.push(i.to_string());
+                    paths(x, at, out);
+                    at.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    let hostile = [
+        r#""3""#,
+        "-1",
+        "1e400",
+        "true",
+        "null",
+        "[]",
+        "{}",
+        r#""""#,
+        "2.5",
+        r#""__proto__""#,
+        r#"[{"id": 1}]"#,
+        r#""2024-02-30""#,
+    ];
+    let root: Value = serde_json::from_str(FIXTURE_V1).unwrap();
+    let mut all = Vec::new();
+    paths(&root["program"], &mut vec!["program".into()], &mut all);
+    for (n, path) in all.iter().enumerate().skip(1) {
+        let replacement = hostile[n % hostile.len()];
+        let mut v = root.clone();
+        let pointer = format!("/{}", path.join("/"));
+        *v.pointer_mut(&pointer).unwrap() = Value::String("\u{0}MARK".into());
+        let text = serde_json::to_string(&v)
+            .unwrap()
+            .replace(r#""\u0000MARK""#, replacement);
+        match import_program(text.as_bytes()) {
+            Ok(imported) => assert_eq!(validate(&imported.program), Ok(()), "{pointer}"),
+            Err(e) => panic!("{pointer} = {replacement}: {e}"),
+        }
+    }
+}
+
+/// Damaged bytes anywhere (a cut, a stray character) give an error or a valid program,
+/// never a panic.
+#[test]
+fn damaged_bytes_anywhere_give_an_error_or_a_valid_program() {
+    let bytes = FIXTURE_V1.as_bytes();
+    let strays = [
+        b'0', b'"', b'{', b'}', b'[', b']', b',', b':', b'-', b'e', b'\\', 0xC3, 0x00,
+    ];
+    for (n, at) in (0..bytes.len()).step_by(11).enumerate() {
+        let mut damaged = bytes.to_vec();
+        damaged[at] = strays[n % strays.len()];
+        if let Ok(imported) = import_program(&damaged) {
+            assert_eq!(validate(&imported.program), Ok(()), "byte {at}");
+        }
+        assert!(import_program(&bytes[..at]).is_err(), "cut at {at}");
+    }
+}
