@@ -76,6 +76,7 @@ pub mod json;
 pub mod migrate;
 pub mod restore;
 
+use json::Json;
 pub use migrate::migrate;
 
 /// The `format` tag of every program file.
@@ -457,8 +458,6 @@ pub fn import_with(bytes: &[u8], policy: VersionPolicy) -> Result<Imported, Impo
         newer_version,
     })
 }
-
-use json::Json;
 
 fn envelope_entries(root: &Json) -> &[(String, Json)] {
     match root {
