@@ -36,11 +36,9 @@ pub struct ProgramStats {
 impl ProgramStats {
     /// Matched mentees as a whole percentage of mentees (0 when there are none).
     pub fn match_rate_percent(&self) -> u32 {
-        if self.mentees == 0 {
-            0
-        } else {
-            ((self.matched_mentees * 100 + self.mentees / 2) / self.mentees) as u32
-        }
+        (self.matched_mentees * 100 + self.mentees / 2)
+            .checked_div(self.mentees)
+            .map_or(0, |p| p as u32)
     }
 }
 
