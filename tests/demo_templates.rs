@@ -168,3 +168,159 @@ fn the_demo_round_trips_through_the_program_file() {
     let again = export_program(&back.program, "2026-11-23T10:00:00Z").expect("re-export");
     assert_eq!(again, text);
 }
+
+mod templates {
+    use super::*;
+    use mentorkit::core::templates::{new_from_template, template_summary, typical_duration_days};
+
+    fn start() -> Option<Date> {
+        Date::from_ymd(2027, 3, 1).ok()
+    }
+
+    fn each(start: Option<Date>) -> impl Iterator<Item = (Purpose, Program)> {
+        Purpose::ALL.into_iter().map(move |purpose| {
+            let name = format!("{} 2027", purpose.label());
+            let id = ProgramId::from(purpose.key());
+            (purpose, new_from_template(purpose, id, &name, start))
+        })
+    }
+
+    #[test]
+    fn every_template_builds_a_valid_program_of_its_purpose() {
+        for start in [start(), None] {
+            for (purpose, p) in each(start) {
+                assert_eq!(validate(&p), Ok(()), "{purpose:?}");
+                assert_eq!(p.purpose, purpose);
+                assert_eq!(p.name, format!("{} 2027", purpose.label()));
+                assert!(p.people.is_empty() && p.matches.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn every_template_has_goals_with_finite_targets() {
+        for (purpose, p) in each(start()) {
+            assert!(p.goals.len() >= 2, "{purpose:?}");
+            for g in &p.goals {
+                assert!(
+                    g.target.is_finite() && g.target > 0.0,
+                    "{purpose:?}: {}",
+                    g.title
+                );
+                assert!(g.baseline.is_none_or(f64::is_finite));
+                assert!(!g.title.is_empty() && !g.metric.is_empty());
+                if g.unit == MetricUnit::Percent && g.comparison == Comparison::AtLeast {
+                    assert!(g.target <= 100.0, "{purpose:?}: {}", g.title);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn template_dates_and_milestones_are_consistent() {
+        for (purpose, p) in each(start()) {
+            let (Some(s), Some(e)) = (p.start_date, p.end_date) else {
+                panic!("{purpose:?} has no dates");
+            };
+            let days = s.days_until(e);
+            assert_eq!(days, i64::from(typical_duration_days(purpose)));
+            assert!((60..=366).contains(&days), "{purpose:?}: {days} days");
+            assert!(p.milestones.len() >= 4, "{purpose:?}");
+            let offsets: Vec<u32> = p.milestones.iter().map(|m| m.offset_days).collect();
+            assert!(offsets.windows(2).all(|w| w[0] < w[1]), "{purpose:?}");
+            assert!(
+                offsets.last().is_some_and(|&o| i64::from(o) <= days),
+                "{purpose:?}: closure after the end date"
+            );
+        }
+        for (purpose, p) in each(None) {
+            assert_eq!((p.start_date, p.end_date), (None, None), "{purpose:?}");
+        }
+    }
+
+    #[test]
+    fn every_template_asks_questions_and_has_a_summary() {
+        for (purpose, p) in each(None) {
+            assert!(!p.profile_fields.is_empty(), "{purpose:?}");
+            let summary = template_summary(purpose);
+            assert!(summary.ends_with('.') && summary.len() > 20, "{purpose:?}");
+            if purpose != Purpose::Custom {
+                assert!(!p.description.is_empty(), "{purpose:?}");
+                assert!(p.skills.len() >= 6, "{purpose:?}");
+            }
+            // Weight 10 is a hard rule; a template must never impose one silently.
+            assert!(p.matching.criteria.iter().all(|c| c.weight < MUST_HAVE));
+            assert!(p
+                .profile_fields
+                .iter()
+                .all(|f| !f.sensitive || !f.use_for_matching));
+        }
+    }
+
+    #[test]
+    fn reverse_mentoring_prefers_mentors_junior_to_their_mentees() {
+        let p = new_from_template(Purpose::ReverseMentoring, ProgramId::from("r"), "R", None);
+        let gap = p.matching.criteria.iter().find_map(|c| match c.kind {
+            CriterionKind::SeniorityGap { min, max } => Some((min, max, c.weight)),
+            _ => None,
+        });
+        let (min, max, weight) = gap.expect("a seniority criterion");
+        assert!(
+            min <= max && max < 0,
+            "gap {min}..{max} is mentor minus mentee"
+        );
+        assert!(weight > 0);
+    }
+
+    #[test]
+    fn templates_suit_their_purpose() {
+        let get = |purpose| new_from_template(purpose, ProgramId::from("t"), "T", None);
+        let dept = |p: &Program| {
+            p.matching.criteria.iter().find_map(|c| match c.kind {
+                CriterionKind::Department { prefer } => Some((prefer, c.weight)),
+                _ => None,
+            })
+        };
+        let di = get(Purpose::DiversityInclusion);
+        assert!(matches!(dept(&di), Some((Preference::Different, w)) if w >= 5));
+        assert!(di.profile_fields.iter().any(|f| f.sensitive));
+        assert_eq!(
+            get(Purpose::EmployeeResourceGroup).format,
+            ProgramFormat::Both
+        );
+        let ks = get(Purpose::KnowledgeSharing);
+        assert_eq!(ks.format, ProgramFormat::Group);
+        assert_eq!(ks.matching.algorithm, Algorithm::Groups);
+        let onboarding = get(Purpose::Onboarding);
+        assert!(onboarding
+            .goals
+            .iter()
+            .any(|g| g.metric.contains("retention") && g.target == 90.0));
+        assert!(matches!(dept(&onboarding), Some((Preference::Same, _))));
+        let tech = get(Purpose::TechnicalSkills);
+        let skills_weight = tech
+            .matching
+            .criteria
+            .iter()
+            .find(|c| c.kind == CriterionKind::Skills)
+            .map(|c| c.weight);
+        assert!(tech
+            .matching
+            .criteria
+            .iter()
+            .all(|c| Some(c.weight) <= skills_weight));
+    }
+
+    #[test]
+    fn templates_are_deterministic_and_round_trip_through_the_program_file() {
+        for (purpose, p) in each(start()) {
+            assert_eq!(
+                p,
+                new_from_template(purpose, p.id.clone(), &p.name, start())
+            );
+            let text = export_program(&p, "2026-11-23T10:00:00Z").expect("exports");
+            let back = import_program(text.as_bytes()).expect("imports");
+            assert_eq!(back.program, p, "{purpose:?}");
+        }
+    }
+}

@@ -8,6 +8,7 @@ pub mod demo;
 pub mod file_format;
 pub mod limits;
 pub mod model;
+pub mod templates;
 pub mod validate;
 
 pub use date::Date;
