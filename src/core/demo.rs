@@ -1842,6 +1842,14 @@ mod tests {
     }
 
     #[test]
+    fn the_skill_table_lists_skills_in_variant_order() {
+        // `demo_program` finds a skill's id by `Sk as usize`, which needs this order.
+        for (i, s) in Sk::ALL.into_iter().enumerate() {
+            assert_eq!(s as usize, i);
+        }
+    }
+
+    #[test]
     fn e_mails_fold_accents_and_drop_apostrophes() {
         assert_eq!(
             email_of("Lucía Fernández"),
