@@ -153,6 +153,42 @@ fn demo_preferences_name_mentors() {
     assert!(count >= 5, "only {count} people ranked mentors");
 }
 
+/// Whether the demo's hard rules (not the same team, not the same manager, not one's own
+/// manager) allow `mentor` to mentor `mentee`.
+fn allowed(mentor: &Person, mentee: &Person) -> bool {
+    mentor.id != mentee.id
+        && mentor.team != mentee.team
+        && mentor.manager != mentee.manager
+        && mentor.name != mentee.manager
+        && mentee.name != mentor.manager
+}
+
+#[test]
+fn every_demo_mentee_has_an_allowed_mentor_offering_a_wanted_skill() {
+    let p = demo();
+    assert!(p.matching.rules.exclude_same_team && p.matching.rules.exclude_same_manager);
+    for mentee in p.people.iter().filter(|x| x.role.can_be_mentee()) {
+        let wanted: HashSet<&SkillId> = mentee.skills_wanted.iter().map(|s| &s.skill).collect();
+        let teachers: Vec<&str> = p
+            .people
+            .iter()
+            .filter(|m| m.role.can_mentor() && m.capacity > 0 && allowed(m, mentee))
+            .filter(|m| m.skills_offered.iter().any(|s| wanted.contains(&s.skill)))
+            .map(|m| m.name.as_str())
+            .collect();
+        assert!(!teachers.is_empty(), "nobody may teach {}", mentee.name);
+        for id in &mentee.preferences {
+            let m = p.person(id).expect("preferences resolve");
+            assert!(
+                allowed(m, mentee),
+                "{} prefers {}, whom the rules exclude",
+                mentee.name,
+                m.name
+            );
+        }
+    }
+}
+
 #[test]
 fn the_demo_is_the_same_on_every_call() {
     assert_eq!(demo(), demo());

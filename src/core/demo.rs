@@ -476,6 +476,22 @@ const WEB: Team = Team {
     department: "Engineering",
     team: "Web",
 };
+const DESIGN_SYSTEMS: Team = Team {
+    department: "Engineering",
+    team: "Design Systems",
+};
+const MOBILE_PLATFORM: Team = Team {
+    department: "Engineering",
+    team: "Mobile Platform",
+};
+const ARCHITECTURE: Team = Team {
+    department: "Engineering",
+    team: "Architecture",
+};
+const EXPERIMENTATION: Team = Team {
+    department: "Data & AI",
+    team: "Experimentation Platform",
+};
 const ANALYTICS: Team = Team {
     department: "Data & AI",
     team: "Analytics",
@@ -624,8 +640,8 @@ const ROSTER: [Row; 48] = [
     Row {
         name: "Mariana Costa",
         role: Mentor,
-        team: MOBILE,
-        manager: "Pedro Almeida",
+        team: MOBILE_PLATFORM,
+        manager: "Ingrid Halvorsen",
         title: "Staff Mobile Engineer",
         seniority: 6,
         time_zone: "Europe/Lisbon",
@@ -782,8 +798,8 @@ const ROSTER: [Row; 48] = [
     Row {
         name: "Benjamin Adeyemi",
         role: Mentor,
-        team: WEB,
-        manager: "Meera Iyer",
+        team: DESIGN_SYSTEMS,
+        manager: "Ingrid Halvorsen",
         title: "Staff Frontend Engineer",
         seniority: 6,
         time_zone: "America/Toronto",
@@ -803,7 +819,8 @@ const ROSTER: [Row; 48] = [
         success: "",
         gender: MAN,
         preferences: &[],
-        bio: "Frontend architect for the web app and a regular meetup speaker in Toronto.",
+        bio: "Leads the design system behind the web app and is a regular meetup speaker in \
+              Toronto.",
         availability: "Tuesday and Thursday, 10-12 Eastern",
         notes: "",
     },
@@ -834,8 +851,8 @@ const ROSTER: [Row; 48] = [
     Row {
         name: "Wei-Ling Chen",
         role: Mentor,
-        team: ML,
-        manager: "Hiroshi Tanabe",
+        team: EXPERIMENTATION,
+        manager: "Oskar Lund",
         title: "Senior Data Scientist",
         seniority: 5,
         time_zone: "Asia/Singapore",
@@ -843,7 +860,7 @@ const ROSTER: [Row; 48] = [
         offered: &[(MachineLearning, 4), (Experimentation, 5), (Sql, 4)],
         wanted: &[],
         goals: &[DEPTH, SENIOR],
-        capacity: 2,
+        capacity: 3,
         format: VIDEO,
         topics: &["Technical depth", "Product thinking"],
         confidence: 0,
@@ -858,8 +875,8 @@ const ROSTER: [Row; 48] = [
     Row {
         name: "Rafael Moreira",
         role: Mentor,
-        team: PLATFORM,
-        manager: "Ingrid Halvorsen",
+        team: ARCHITECTURE,
+        manager: "Helena Brandt",
         title: "Principal Engineer",
         seniority: 7,
         time_zone: "America/Sao_Paulo",
@@ -867,7 +884,7 @@ const ROSTER: [Row; 48] = [
         offered: &[(Rust, 5), (DistributedSystems, 5), (Observability, 4)],
         wanted: &[],
         goals: &[DEPTH, TECH_LEAD],
-        capacity: 1,
+        capacity: 2,
         format: VIDEO,
         topics: &["System design", "Technical depth"],
         confidence: 0,
@@ -908,7 +925,7 @@ const ROSTER: [Row; 48] = [
         name: "Tomás Herrera",
         role: Mentor,
         team: GROWTH,
-        manager: "Laura Jiménez",
+        manager: "Nadia Karimi",
         title: "Growth Lead",
         seniority: 6,
         time_zone: "America/New_York",
@@ -965,15 +982,20 @@ const ROSTER: [Row; 48] = [
         name: "Yusuf Demir",
         role: Mentor,
         team: CLOUD,
-        manager: "Emeka Nwosu",
+        manager: "Daniel Hofmann",
         title: "Staff Site Reliability Engineer",
         seniority: 6,
         time_zone: "Europe/Istanbul",
         languages: &["Turkish", "English", "German"],
-        offered: &[(Kubernetes, 5), (IncidentResponse, 4), (AppSecurity, 3)],
+        offered: &[
+            (Kubernetes, 5),
+            (IncidentResponse, 4),
+            (Go, 4),
+            (AppSecurity, 3),
+        ],
         wanted: &[],
         goals: &[DEPTH, TECH_LEAD],
-        capacity: 2,
+        capacity: 3,
         format: VIDEO,
         topics: &["Technical depth", "System design"],
         confidence: 0,
@@ -989,7 +1011,7 @@ const ROSTER: [Row; 48] = [
         name: "Claire Dubois",
         role: Mentor,
         team: RESEARCH,
-        manager: "Sofia Lindqvist",
+        manager: "Nadia Karimi",
         title: "Principal UX Researcher",
         seniority: 7,
         time_zone: "Europe/Paris",
@@ -1022,7 +1044,7 @@ const ROSTER: [Row; 48] = [
         seniority: 5,
         time_zone: "Europe/Berlin",
         languages: &["German", "English"],
-        offered: &[(Android, 5), (ApiDesign, 3), (Accessibility, 3)],
+        offered: &[(Android, 5), (ApiDesign, 3), (TechnicalWriting, 4)],
         wanted: &[],
         goals: &[DEPTH, SENIOR],
         capacity: 1,
@@ -1497,8 +1519,8 @@ const ROSTER: [Row; 48] = [
     Row {
         name: "Lukas Novák",
         role: Mentee,
-        team: CLOUD,
-        manager: "Emeka Nwosu",
+        team: PLATFORM,
+        manager: "Ingrid Halvorsen",
         title: "Platform Engineer",
         seniority: 3,
         time_zone: "Europe/Prague",
@@ -1816,6 +1838,14 @@ mod tests {
                 let mentor = demo.person(id).map(|m| m.role.can_mentor());
                 assert_eq!(mentor, Some(true), "{} prefers a non-mentor", row.name);
             }
+        }
+    }
+
+    #[test]
+    fn the_skill_table_lists_skills_in_variant_order() {
+        // `demo_program` finds a skill's id by `Sk as usize`, which needs this order.
+        for (i, s) in Sk::ALL.into_iter().enumerate() {
+            assert_eq!(s as usize, i);
         }
     }
 
