@@ -3,6 +3,7 @@
 //! Nothing in here may use a web crate (`leptos`, `web_sys`, `gloo`, `wasm_bindgen`): the
 //! core is tested natively and shared with the command-line tool.
 
+pub mod csv;
 pub mod date;
 pub mod demo;
 pub mod file_format;
