@@ -78,12 +78,15 @@ pub(crate) struct Solver<'a> {
     /// Node potentials: mentees `0..n`, mentors `n..n+m`, dummies `n+m..2n+m`, sink last.
     pub(crate) pot: Vec<i64>,
     dist: Vec<i64>,
+    /// Path length in edges: among equally short paths the one displacing fewer earlier
+    /// mentees wins, so on ties mentees placed first (lower ids) keep their mentors.
+    hops: Vec<u32>,
     stamp: Vec<u32>,
     done: Vec<u32>,
     parent: Vec<u32>,
     epoch: u32,
     settled: Vec<u32>,
-    heap: BinaryHeap<Reverse<(i64, u32)>>,
+    heap: BinaryHeap<Reverse<(i64, u32, u32)>>,
     /// Augmentations so far.
     pub(crate) augmentations: u64,
 }
@@ -111,6 +114,7 @@ impl<'a> Solver<'a> {
             dummy_units: vec![0; n],
             pot: vec![0; nodes],
             dist: vec![0; nodes],
+            hops: vec![0; nodes],
             stamp: vec![0; nodes],
             done: vec![0; nodes],
             parent: vec![NONE; nodes],
@@ -136,13 +140,14 @@ impl<'a> Solver<'a> {
         self.settled.clear();
         self.heap.clear();
         let (n, m, sink) = (self.n, self.m, self.sink());
-        self.relax(s, 0, NONE);
+        self.relax(s, 0, 0, NONE);
         let mut final_dist = 0;
-        while let Some(Reverse((d, v))) = self.heap.pop() {
+        while let Some(Reverse((d, h, v))) = self.heap.pop() {
             let v = v as usize;
-            if self.done[v] == self.epoch || d > self.dist[v] {
+            if self.done[v] == self.epoch || (d, h) > (self.dist[v], self.hops[v]) {
                 continue;
             }
+            let h = h + 1;
             self.done[v] = self.epoch;
             self.settled.push(v as u32);
             if v == sink {
@@ -160,34 +165,34 @@ impl<'a> Solver<'a> {
                     }
                     let w = n + j as usize;
                     let nd = d + self.obj.cost(score) + pv - self.pot[w];
-                    self.relax(w, nd, v as u32);
+                    self.relax(w, nd, h, v as u32);
                 }
                 if self.dummy_units[i] < self.slots[i] {
                     let w = n + m + i;
                     let nd = d + self.obj.dummy() + pv - self.pot[w];
-                    self.relax(w, nd, v as u32);
+                    self.relax(w, nd, h, v as u32);
                 }
             } else if v < n + m {
                 let j = v - n;
                 if (self.members[j].len() as u32) < self.cap[j] {
                     let nd = d + pv - self.pot[sink];
-                    self.relax(sink, nd, v as u32);
+                    self.relax(sink, nd, h, v as u32);
                 }
                 for k in 0..self.members[j].len() {
                     let (i, score) = self.members[j][k];
                     let w = i as usize;
                     let nd = d - self.obj.cost(score) + pv - self.pot[w];
-                    self.relax(w, nd, v as u32);
+                    self.relax(w, nd, h, v as u32);
                 }
             } else {
                 let i = v - n - m;
                 if self.dummy_units[i] < self.slots[i] {
                     let nd = d + pv - self.pot[sink];
-                    self.relax(sink, nd, v as u32);
+                    self.relax(sink, nd, h, v as u32);
                 }
                 if self.dummy_units[i] > 0 {
                     let nd = d - self.obj.dummy() + pv - self.pot[i];
-                    self.relax(i, nd, v as u32);
+                    self.relax(i, nd, h, v as u32);
                 }
             }
         }
@@ -231,15 +236,16 @@ impl<'a> Solver<'a> {
     }
 
     #[inline]
-    fn relax(&mut self, w: usize, nd: i64, from: u32) {
-        if self.stamp[w] != self.epoch || nd < self.dist[w] {
+    fn relax(&mut self, w: usize, nd: i64, hops: u32, from: u32) {
+        if self.stamp[w] != self.epoch || (nd, hops) < (self.dist[w], self.hops[w]) {
             if self.done[w] == self.epoch {
                 return;
             }
             self.stamp[w] = self.epoch;
             self.dist[w] = nd;
+            self.hops[w] = hops;
             self.parent[w] = from;
-            self.heap.push(Reverse((nd, w as u32)));
+            self.heap.push(Reverse((nd, hops, w as u32)));
         }
     }
 
