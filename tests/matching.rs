@@ -4,6 +4,9 @@
 //! reproducible from the printed seed; brute force checks optimality and stability on
 //! instances of up to 6 mentees x 4 mentors.
 
+// Brute force reads best with index loops over parallel arrays.
+#![allow(clippy::needless_range_loop)]
+
 use std::collections::{HashMap, HashSet};
 
 use mentorkit::core::matching::{
@@ -258,14 +261,17 @@ fn instance(p: &Program) -> Instance {
     }
 }
 
+/// A visitor of a set of (mentee, mentor) pairs.
+type Visit<'a> = dyn FnMut(&[(usize, usize)]) + 'a;
+
 /// Every feasible set of new pairs: calls `f(pairs)` for each.
-fn for_each_assignment(inst: &Instance, f: &mut dyn FnMut(&[(usize, usize)])) {
+fn for_each_assignment(inst: &Instance, f: &mut Visit) {
     fn go(
         inst: &Instance,
         i: usize,
         load: &mut Vec<u32>,
         pairs: &mut Vec<(usize, usize)>,
-        f: &mut dyn FnMut(&[(usize, usize)]),
+        f: &mut Visit,
     ) {
         if i == inst.slots.len() {
             f(pairs);
@@ -286,7 +292,7 @@ fn for_each_assignment(inst: &Instance, f: &mut dyn FnMut(&[(usize, usize)])) {
         chosen: &mut Vec<usize>,
         load: &mut Vec<u32>,
         pairs: &mut Vec<(usize, usize)>,
-        f: &mut dyn FnMut(&[(usize, usize)]),
+        f: &mut Visit,
     ) {
         go(inst, i + 1, load, pairs, f);
         if chosen.len() as u32 >= inst.slots[i] {
