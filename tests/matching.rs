@@ -47,6 +47,7 @@ fn random_program(rng: &mut Rng, n: usize, m: usize, mentee_max: u8) -> Program 
         "Asia/Tokyo",
         "",
         "UTC+1",
+        "Europe/London",
     ];
     let langs = ["en", "de", "fr"];
     let goals = ["g1", "g2", "g3"];
@@ -634,6 +635,55 @@ fn explanation_contributions_sum_to_the_score_and_match_the_matrix() {
                     assert!(c.points <= c.max_points + 1);
                 }
             }
+        }
+    }
+}
+
+/// The row scorer (column loops, tables, exact masks) and the single-pair scorer must
+/// agree on every pair, including kinds with more than 64 distinct values (inexact masks).
+#[test]
+fn row_scores_equal_single_pair_scores() {
+    for seed in 7500..7560u64 {
+        let mut rng = Rng::new(seed);
+        let mut p = random_program(&mut rng, 6, 5, 1);
+        if seed % 2 == 0 {
+            // Over 64 distinct goals and languages: masks become filters only.
+            for (k, x) in p.people.iter_mut().enumerate() {
+                for g in 0..40 {
+                    if rng.chance(20) {
+                        x.goals.push(format!("goal {}", (g * 7 + k) % 90));
+                        x.languages.push(format!("lang {}", (g * 3 + k) % 80));
+                    }
+                }
+            }
+        }
+        let (cohort, matrix) = score_all(&p);
+        for i in 0..cohort.mentee_count() {
+            for j in 0..cohort.mentor_count() {
+                assert_eq!(
+                    matrix.code(i, j),
+                    Some(cohort.pair_code(i, j)),
+                    "seed {seed} ({i},{j})"
+                );
+                let x = explain(&p, &cohort.mentee_ids[i], &cohort.mentor_ids[j]).expect("ids");
+                assert_eq!(matrix.score(i, j), x.score, "seed {seed} ({i},{j})");
+            }
+        }
+    }
+}
+
+#[test]
+fn row_scores_equal_single_pair_scores_on_synthetic_programs() {
+    let p = synthetic::program(120, 70, 5);
+    let (cohort, matrix) = score_all(&p);
+    for i in 0..cohort.mentee_count() {
+        for j in 0..cohort.mentor_count() {
+            assert_eq!(
+                matrix.code(i, j),
+                Some(cohort.pair_code(i, j)),
+                "({i},{j})\n{}",
+                explain(&p, &cohort.mentee_ids[i], &cohort.mentor_ids[j]).expect("ids")
+            );
         }
     }
 }

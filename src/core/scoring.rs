@@ -308,14 +308,125 @@ struct Features {
     email: u32,
     seniority: Option<i16>,
     tz: Option<i16>,
-    languages: Vec<u32>,
-    goals: Vec<u32>,
+    languages: Set,
+    goals: Set,
     /// (skill, cluster, level) sorted by skill: wanted skills of a mentee, offered of a mentor.
     skills: Vec<(u32, u32, u8)>,
-    /// Clusters of the offered skills (mentors), sorted.
-    clusters: Vec<u32>,
-    /// Per profile-field slot: the answer as sorted interned values.
-    fields: Vec<Vec<u32>>,
+    /// The skills of `skills` as a set.
+    skill_set: Set,
+    /// Clusters of `skills`.
+    clusters: Set,
+    /// Per profile-field slot: the answer as a set of interned values.
+    fields: Vec<Set>,
+}
+
+/// A small set of interned ids: the sorted ids and a 64-bit mask with bit `(id - 1) % 64`.
+/// When the ids of a kind never exceed 64 (see [`Exact`]) the mask alone is exact, which
+/// makes the common case a single AND and popcount.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Set {
+    mask: u64,
+    items: Vec<u32>,
+}
+
+impl Set {
+    fn new(mut items: Vec<u32>) -> Set {
+        items.retain(|&x| x != 0);
+        items.sort_unstable();
+        items.dedup();
+        let mask = items.iter().fold(0u64, |m, &x| m | 1u64 << ((x - 1) % 64));
+        Set { mask, items }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    fn len(&self) -> u32 {
+        self.items.len() as u32
+    }
+
+    #[inline]
+    fn contains(&self, x: u32, exact: bool) -> bool {
+        if x == 0 || self.mask & (1u64 << ((x - 1) % 64)) == 0 {
+            return false;
+        }
+        exact || self.items.binary_search(&x).is_ok()
+    }
+
+    /// How many ids both sets hold.
+    #[inline]
+    fn common(&self, other: &Set, exact: bool) -> u32 {
+        let both = self.mask & other.mask;
+        if both == 0 {
+            0
+        } else if exact {
+            both.count_ones()
+        } else {
+            common(&self.items, &other.items)
+        }
+    }
+}
+
+/// The mentors' simple features as columns, for the row scorer's tight loops.
+#[derive(Clone, Debug, Default)]
+struct Columns {
+    team: Vec<u32>,
+    department: Vec<u32>,
+    manager: Vec<u32>,
+    name: Vec<u32>,
+    email: Vec<u32>,
+    /// Index into `tz_values`; 0 = unknown.
+    tz: Vec<u16>,
+    /// Distinct known offsets (index 0 unused).
+    tz_values: Vec<i16>,
+    /// Seniority 0-255, or 256 if unknown.
+    seniority: Vec<u16>,
+    languages: Vec<u64>,
+    goals: Vec<u64>,
+}
+
+impl Columns {
+    fn new(mentors: &[Features]) -> Columns {
+        let mut c = Columns {
+            tz_values: vec![0],
+            ..Columns::default()
+        };
+        for f in mentors {
+            c.team.push(f.team);
+            c.department.push(f.department);
+            c.manager.push(f.manager);
+            c.name.push(f.name);
+            c.email.push(f.email);
+            let tz = match f.tz {
+                None => 0,
+                // Index 0 is "unknown", never a real offset (UTC is offset 0).
+                Some(v) => match c.tz_values.iter().skip(1).position(|&x| x == v) {
+                    Some(k) => k + 1,
+                    None => {
+                        c.tz_values.push(v);
+                        c.tz_values.len() - 1
+                    }
+                },
+            };
+            c.tz.push(tz as u16);
+            c.seniority
+                .push(f.seniority.map_or(256, |s| s.clamp(0, 255) as u16));
+            c.languages.push(f.languages.mask);
+            c.goals.push(f.goals.mask);
+        }
+        c
+    }
+}
+
+/// Which id kinds have at most 64 distinct values (their [`Set`] masks are exact).
+#[derive(Clone, Copy, Debug, Default)]
+struct Exact {
+    languages: bool,
+    goals: bool,
+    skills: bool,
+    clusters: bool,
+    answers: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -355,8 +466,12 @@ pub struct Cohort {
     pub mentor_people: Vec<usize>,
     mentee_f: Vec<Features>,
     mentor_f: Vec<Features>,
+    columns: Columns,
+    /// `score = SCORE_OF[raw]` when the raw range is small enough for a table.
+    score_of: Vec<u8>,
     criteria: Vec<Compiled>,
     total_weight: u32,
+    exact: Exact,
     exclude_team: bool,
     exclude_manager: bool,
     exclude_department: bool,
@@ -385,15 +500,13 @@ impl Interner {
         *self.map.entry(key).or_insert(next)
     }
 
-    fn set<'a>(&mut self, texts: impl IntoIterator<Item = &'a String>) -> Vec<u32> {
-        let mut v: Vec<u32> = texts
-            .into_iter()
-            .map(|t| self.id(t))
-            .filter(|&x| x != 0)
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
+    fn set<'a>(&mut self, texts: impl IntoIterator<Item = &'a String>) -> Set {
+        Set::new(texts.into_iter().map(|t| self.id(t)).collect())
+    }
+
+    /// Whether every id fits a 64-bit mask exactly.
+    fn exact(&self) -> bool {
+        self.map.len() <= 64
     }
 }
 
@@ -447,6 +560,9 @@ impl Cohort {
         mentor_people.sort_by(|&a, &b| program.people[a].id.cmp(&program.people[b].id));
 
         let mut text = Interner::default();
+        let mut languages = Interner::default();
+        let mut goals = Interner::default();
+        let mut answers = Interner::default();
         let mut skills = Interner::default();
         let mut clusters = Interner::default();
         let skill_cluster: HashMap<u32, u32> = program
@@ -532,20 +648,19 @@ impl Cohort {
                 .collect();
             sk.sort_unstable();
             sk.dedup_by_key(|s| s.0);
-            let mut cl: Vec<u32> = sk.iter().map(|s| s.1).filter(|&c| c != 0).collect();
-            cl.sort_unstable();
-            cl.dedup();
+            let cl = Set::new(sk.iter().map(|s| s.1).collect());
+            let skill_set = Set::new(sk.iter().map(|s| s.0).collect());
             let fields = field_slots
                 .iter()
                 .map(|f| match p.answers.get(f) {
-                    None => Vec::new(),
-                    Some(Answer::Text(t)) => text.set([t]),
-                    Some(Answer::Many(v)) => text.set(v),
+                    None => Set::default(),
+                    Some(Answer::Text(t)) => answers.set([t]),
+                    Some(Answer::Many(v)) => answers.set(v),
                     Some(Answer::Number(x)) => {
                         if x.is_finite() {
-                            text.set([&format!("{x}")])
+                            answers.set([&format!("{x}")])
                         } else {
-                            Vec::new()
+                            Set::default()
                         }
                     }
                 })
@@ -558,15 +673,23 @@ impl Cohort {
                 email: text.id(&p.email),
                 seniority: p.seniority.map(i16::from),
                 tz: utc_offset_minutes(&p.time_zone),
-                languages: text.set(&p.languages),
-                goals: text.set(&p.goals),
+                languages: languages.set(&p.languages),
+                goals: goals.set(&p.goals),
                 skills: sk,
+                skill_set,
                 clusters: cl,
                 fields,
             }
         };
         let mentee_f: Vec<Features> = mentee_people.iter().map(|&i| features(i, false)).collect();
         let mentor_f: Vec<Features> = mentor_people.iter().map(|&i| features(i, true)).collect();
+        let exact = Exact {
+            languages: languages.exact(),
+            goals: goals.exact(),
+            skills: skills.exact(),
+            clusters: clusters.exact(),
+            answers: answers.exact(),
+        };
 
         let mentee_ids: Vec<PersonId> = mentee_people
             .iter()
@@ -619,15 +742,19 @@ impl Cohort {
             s.dedup_by_key(|x| x.0);
         }
 
-        Cohort {
+        let columns = Columns::new(&mentor_f);
+        let mut cohort = Cohort {
             mentee_ids,
             mentor_ids,
             mentee_people,
             mentor_people,
             mentee_f,
             mentor_f,
+            columns,
+            score_of: Vec::new(),
             criteria,
             total_weight,
+            exact,
             exclude_team: rules.exclude_same_team,
             exclude_manager: rules.exclude_same_manager,
             exclude_department: rules.exclude_same_department,
@@ -637,7 +764,12 @@ impl Cohort {
             min_score: rules.min_score.min(MAX_SCORE),
             special,
             repeat_cycles,
+        };
+        let max_raw = cohort.total_weight as usize * usize::from(FULL);
+        if max_raw <= 1 << 20 {
+            cohort.score_of = (0..=max_raw as u32).map(|r| cohort.to_score(r)).collect();
         }
+        cohort
     }
 
     /// Number of mentees.
@@ -688,21 +820,188 @@ impl Cohort {
     /// Never on data; `mentee` must be below [`Cohort::mentee_count`] and `out` exactly
     /// [`Cohort::mentor_count`] long (caller bugs, checked by debug assertions).
     pub fn score_row(&self, mentee: usize, out: &mut [u8]) {
-        debug_assert_eq!(out.len(), self.mentor_f.len());
+        let mut raw = Vec::new();
+        self.score_row_with(mentee, out, &mut raw);
+    }
+
+    /// [`Cohort::score_row`] with a reusable scratch buffer.
+    ///
+    /// Works criterion by criterion over all mentors (tight loops over columns, tables for
+    /// seniority and time zones), giving exactly the codes of [`Cohort::pair_code`].
+    #[allow(clippy::needless_range_loop)] // parallel columns read best by index
+    pub(crate) fn score_row_with(&self, mentee: usize, out: &mut [u8], raw: &mut Vec<u32>) {
+        let m = self.mentor_f.len();
+        debug_assert_eq!(out.len(), m);
         let e = &self.mentee_f[mentee];
-        let special = &self.special[mentee];
-        let mut next = 0;
-        for (r, slot) in out.iter_mut().enumerate() {
-            let mut code = 0;
-            if next < special.len() && special[next].0 as usize == r {
-                code = special[next].1;
-                next += 1;
+        let col = &self.columns;
+        raw.clear();
+        raw.resize(m, 0);
+        // 0 = not excluded (yet); the final pass turns it into the score.
+        out.fill(0);
+        for &(j, code) in &self.special[mentee] {
+            if let Some(slot) = out.get_mut(j as usize) {
+                *slot = code;
             }
-            *slot = if code != 0 {
-                code
-            } else {
-                self.code_of(e, &self.mentor_f[r])
-            };
+        }
+        if self.exclude_manager {
+            for j in 0..m {
+                let same = (e.manager != 0
+                    && (e.manager == col.manager[j]
+                        || e.manager == col.name[j]
+                        || e.manager == col.email[j]))
+                    || (col.manager[j] != 0
+                        && (col.manager[j] == e.name || col.manager[j] == e.email));
+                if same && out[j] == 0 {
+                    out[j] = CODE_SAME_MANAGER;
+                }
+            }
+        }
+        if self.exclude_team && e.team != 0 {
+            for (o, &t) in out.iter_mut().zip(&col.team) {
+                if t == e.team && *o == 0 {
+                    *o = CODE_SAME_TEAM;
+                }
+            }
+        }
+        if self.exclude_department && e.department != 0 {
+            for (o, &d) in out.iter_mut().zip(&col.department) {
+                if d == e.department && *o == 0 {
+                    *o = CODE_SAME_DEPARTMENT;
+                }
+            }
+        }
+        if let (Some((max, _)), Some(a)) = (self.max_tz_minutes, e.tz) {
+            let far: Vec<bool> = col
+                .tz_values
+                .iter()
+                .enumerate()
+                .map(|(k, &b)| k != 0 && distance_minutes(a, b) > max)
+                .collect();
+            for (o, &t) in out.iter_mut().zip(&col.tz) {
+                if far[usize::from(t)] && *o == 0 {
+                    *o = CODE_TZ;
+                }
+            }
+        }
+        for (k, c) in self.criteria.iter().enumerate() {
+            let w = c.weight;
+            let fail = CODE_MUST_BASE.saturating_add(k.min(127) as u8);
+            match &c.kind {
+                Kind::Seniority { min, max } => {
+                    // Table by mentor seniority (256 = unknown).
+                    let mut table = [(w * u32::from(NEUTRAL), false); 257];
+                    if let Some(a) = e.seniority {
+                        for (v, t) in table.iter_mut().enumerate().take(256) {
+                            let sim = seniority_sim(*min, *max, a, v as i16);
+                            *t = (w * u32::from(sim), c.must && !met(&c.kind, sim));
+                        }
+                    }
+                    for j in 0..m {
+                        let (add, failed) = table[usize::from(col.seniority[j])];
+                        raw[j] += add;
+                        if failed && out[j] == 0 {
+                            out[j] = fail;
+                        }
+                    }
+                }
+                Kind::TimeZone => {
+                    let table: Vec<(u32, bool)> = col
+                        .tz_values
+                        .iter()
+                        .enumerate()
+                        .map(|(t, &b)| match (t, e.tz) {
+                            (0, _) | (_, None) => (w * u32::from(NEUTRAL), false),
+                            (_, Some(a)) => {
+                                let sim = tz_sim(a, b);
+                                (w * u32::from(sim), c.must && !met(&c.kind, sim))
+                            }
+                        })
+                        .collect();
+                    for j in 0..m {
+                        let (add, failed) = table[usize::from(col.tz[j])];
+                        raw[j] += add;
+                        if failed && out[j] == 0 {
+                            out[j] = fail;
+                        }
+                    }
+                }
+                Kind::Department(prefer) => {
+                    let want_same = *prefer != Preference::Different;
+                    for j in 0..m {
+                        let d = col.department[j];
+                        let sim = if e.department == 0 || d == 0 {
+                            raw[j] += w * u32::from(NEUTRAL);
+                            continue;
+                        } else if (d == e.department) == want_same {
+                            FULL
+                        } else {
+                            0
+                        };
+                        raw[j] += w * u32::from(sim);
+                        if c.must && sim != FULL && out[j] == 0 {
+                            out[j] = fail;
+                        }
+                    }
+                }
+                Kind::Language if self.exact.languages => {
+                    let a = e.languages.mask;
+                    for j in 0..m {
+                        let b = col.languages[j];
+                        if a == 0 || b == 0 {
+                            raw[j] += w * u32::from(NEUTRAL);
+                        } else if a & b != 0 {
+                            raw[j] += w * u32::from(FULL);
+                        } else if c.must && out[j] == 0 {
+                            out[j] = fail;
+                        }
+                    }
+                }
+                Kind::Goals if self.exact.goals => {
+                    let a = e.goals.mask;
+                    let len = e.goals.len().max(1);
+                    for j in 0..m {
+                        let b = col.goals[j];
+                        if a == 0 || b == 0 {
+                            raw[j] += w * u32::from(NEUTRAL);
+                            continue;
+                        }
+                        let shared = (a & b).count_ones();
+                        raw[j] += w * (1000 * shared / len);
+                        if c.must && shared == 0 && out[j] == 0 {
+                            out[j] = fail;
+                        }
+                    }
+                }
+                kind => {
+                    for j in 0..m {
+                        let sim = similarity(kind, e, &self.mentor_f[j], self.exact);
+                        raw[j] += w * u32::from(sim.unwrap_or(NEUTRAL));
+                        if c.must && out[j] == 0 {
+                            if let Some(s) = sim {
+                                if !met(kind, s) {
+                                    out[j] = fail;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let min = self.min_score;
+        if self.score_of.is_empty() {
+            for (o, &r) in out.iter_mut().zip(raw.iter()) {
+                if *o == 0 {
+                    let s = self.to_score(r);
+                    *o = if s < min { CODE_MIN_SCORE } else { s };
+                }
+            }
+        } else {
+            for (o, &r) in out.iter_mut().zip(raw.iter()) {
+                if *o == 0 {
+                    let s = self.score_of.get(r as usize).copied().unwrap_or(0);
+                    *o = if s < min { CODE_MIN_SCORE } else { s };
+                }
+            }
         }
     }
 
@@ -720,7 +1019,7 @@ impl Cohort {
         let (e, r) = (&self.mentee_f[mentee], &self.mentor_f[mentor]);
         let mut raw = 0u32;
         for c in &self.criteria {
-            raw += c.weight * u32::from(similarity(&c.kind, e, r).unwrap_or(NEUTRAL));
+            raw += c.weight * u32::from(similarity(&c.kind, e, r, self.exact).unwrap_or(NEUTRAL));
         }
         self.to_score(raw)
     }
@@ -753,7 +1052,7 @@ impl Cohort {
         let mut raw = 0u32;
         let mut must_failed = None;
         for (k, c) in self.criteria.iter().enumerate() {
-            let sim = similarity(&c.kind, e, r);
+            let sim = similarity(&c.kind, e, r, self.exact);
             if c.must && must_failed.is_none() {
                 if let Some(s) = sim {
                     if !met(&c.kind, s) {
@@ -819,31 +1118,50 @@ fn common(a: &[u32], b: &[u32]) -> u32 {
     n
 }
 
+/// Seniority similarity: full inside the preferred gap range, minus 250 per level outside.
+#[inline]
+fn seniority_sim(min: i16, max: i16, mentee: i16, mentor: i16) -> u16 {
+    let gap = mentor - mentee;
+    let outside = if gap < min {
+        min - gap
+    } else if gap > max {
+        gap - max
+    } else {
+        0
+    };
+    (1000 - 250 * i32::from(outside.min(4))) as u16
+}
+
+/// Time-zone similarity: full at 0 hours apart, 0 at 12 hours.
+#[inline]
+fn tz_sim(a: i16, b: i16) -> u16 {
+    FULL - (u32::from(distance_minutes(a, b)) * 1000 / 720) as u16
+}
+
 /// A criterion's similarity for a pair, 0-1000; `None` if data is missing.
 #[inline]
-fn similarity(kind: &Kind, e: &Features, r: &Features) -> Option<u16> {
+fn similarity(kind: &Kind, e: &Features, r: &Features, exact: Exact) -> Option<u16> {
     match kind {
         Kind::Skills => {
             if e.skills.is_empty() {
                 return None;
             }
+            // Nothing offered in the wanted skills or their clusters: 0 without a loop.
+            if e.skill_set.mask & r.skill_set.mask == 0 && e.clusters.mask & r.clusters.mask == 0 {
+                return Some(0);
+            }
             let mut sum = 0u32;
-            let mut j = 0;
             for &(skill, cluster, want) in &e.skills {
-                while j < r.skills.len() && r.skills[j].0 < skill {
-                    j += 1;
-                }
-                sum += if j < r.skills.len() && r.skills[j].0 == skill {
-                    let have = r.skills[j].2;
-                    if have >= want {
-                        1000
-                    } else {
-                        1000 * u32::from(have) / u32::from(want)
-                    }
-                } else if cluster != 0 && r.clusters.binary_search(&cluster).is_ok() {
-                    250
+                let offered = if r.skill_set.contains(skill, exact.skills) {
+                    r.skills.iter().find(|s| s.0 == skill).map(|s| s.2)
                 } else {
-                    0
+                    None
+                };
+                sum += match offered {
+                    Some(have) if have >= want => 1000,
+                    Some(have) => 1000 * u32::from(have) / u32::from(want),
+                    None if r.clusters.contains(cluster, exact.clusters) => 250,
+                    None => 0,
                 };
             }
             Some((sum / e.skills.len() as u32) as u16)
@@ -852,19 +1170,9 @@ fn similarity(kind: &Kind, e: &Features, r: &Features) -> Option<u16> {
             if e.goals.is_empty() || r.goals.is_empty() {
                 return None;
             }
-            Some((1000 * common(&e.goals, &r.goals) / e.goals.len() as u32) as u16)
+            Some((1000 * e.goals.common(&r.goals, exact.goals) / e.goals.len()) as u16)
         }
-        Kind::Seniority { min, max } => {
-            let gap = r.seniority? - e.seniority?;
-            let outside = if gap < *min {
-                min - gap
-            } else if gap > *max {
-                gap - max
-            } else {
-                0
-            };
-            Some((1000 - 250 * i32::from(outside.min(4))) as u16)
-        }
+        Kind::Seniority { min, max } => Some(seniority_sim(*min, *max, e.seniority?, r.seniority?)),
         Kind::Department(prefer) => {
             if e.department == 0 || r.department == 0 {
                 return None;
@@ -876,15 +1184,12 @@ fn similarity(kind: &Kind, e: &Features, r: &Features) -> Option<u16> {
                 0
             })
         }
-        Kind::TimeZone => {
-            let d = distance_minutes(e.tz?, r.tz?);
-            Some(FULL - (u32::from(d) * 1000 / 720) as u16)
-        }
+        Kind::TimeZone => Some(tz_sim(e.tz?, r.tz?)),
         Kind::Language => {
             if e.languages.is_empty() || r.languages.is_empty() {
                 return None;
             }
-            Some(if common(&e.languages, &r.languages) > 0 {
+            Some(if e.languages.common(&r.languages, exact.languages) > 0 {
                 FULL
             } else {
                 0
@@ -897,20 +1202,20 @@ fn similarity(kind: &Kind, e: &Features, r: &Features) -> Option<u16> {
             }
             Some(match prefer {
                 Preference::Same => {
-                    if a == b {
+                    if a.items == b.items {
                         FULL
                     } else {
                         0
                     }
                 }
                 Preference::Different => {
-                    if a != b {
+                    if a.items != b.items {
                         FULL
                     } else {
                         0
                     }
                 }
-                Preference::Overlap => (1000 * common(a, b) / a.len() as u32) as u16,
+                Preference::Overlap => (1000 * a.common(b, exact.answers) / a.len()) as u16,
             })
         }
     }
@@ -1117,7 +1422,7 @@ pub fn explain(
     let sims: Vec<Option<u16>> = cohort
         .criteria
         .iter()
-        .map(|c| similarity(&c.kind, fe, fr))
+        .map(|c| similarity(&c.kind, fe, fr, cohort.exact))
         .collect();
     for (c, sim) in cohort.criteria.iter().zip(&sims) {
         if let Some(s) = sim {
@@ -1241,7 +1546,7 @@ fn detail(
         }
         Kind::Goals => format!(
             "{} of the mentee's {} goals shared",
-            common(&fe.goals, &fr.goals),
+            common(&fe.goals.items, &fr.goals.items),
             fe.goals.len()
         ),
         Kind::Seniority { min, max } => match (e.seniority, r.seniority) {
@@ -1268,7 +1573,7 @@ fn detail(
         Kind::Language => {
             if fe.languages.is_empty() || fr.languages.is_empty() {
                 "languages unknown".into()
-            } else if common(&fe.languages, &fr.languages) > 0 {
+            } else if common(&fe.languages.items, &fr.languages.items) > 0 {
                 "a shared language".into()
             } else {
                 "no shared language".into()
@@ -1280,7 +1585,11 @@ fn detail(
             if a.is_empty() || b.is_empty() {
                 "no answer".into()
             } else {
-                format!("{} of {} answers in common", common(a, b), a.len())
+                format!(
+                    "{} of {} answers in common",
+                    common(&a.items, &b.items),
+                    a.len()
+                )
             }
         }
     }

@@ -564,6 +564,7 @@ fn scan(
         }
         let parts = parallel(start..end, |rows| {
             let mut buf = vec![0u8; m];
+            let mut raw = Vec::new();
             let mut all: Vec<(u32, u8)> = Vec::with_capacity(m);
             let mut counts = vec![0u32; m];
             let mut out = Vec::with_capacity(rows.len());
@@ -575,7 +576,7 @@ fn scan(
                 let row: &[u8] = match &dense {
                     Some(d) => d.row(i),
                     None => {
-                        cohort.score_row(i, &mut buf);
+                        cohort.score_row_with(i, &mut buf, &mut raw);
                         &buf
                     }
                 };
@@ -739,6 +740,7 @@ fn check(
         }
         let parts = parallel(start..end, |rows| {
             let mut buf = vec![0u8; m];
+            let mut raw = Vec::new();
             let mut part: i128 = 0;
             let mut found = Vec::new();
             for i in rows {
@@ -756,7 +758,7 @@ fn check(
                 let row: &[u8] = match &scan.dense {
                     Some(d) => d.row(i),
                     None => {
-                        cohort.score_row(i, &mut buf);
+                        cohort.score_row_with(i, &mut buf, &mut raw);
                         &buf
                     }
                 };
