@@ -487,6 +487,9 @@ pub(crate) struct Scan {
     mentor_allowed: Vec<u32>,
     /// Per mentee: how many open mentors it is allowed with.
     mentee_allowed: Vec<u32>,
+    /// Per mentee: the lowest score among its first `k` candidates when some allowed pairs
+    /// were left out (every pair outside the list scores at most this), else `None`.
+    kth: Vec<Option<u8>>,
     /// The matrix, if kept.
     dense: Option<ScoreMatrix>,
 }
@@ -550,6 +553,7 @@ fn scan(
     };
     let mut cand = Vec::with_capacity(n);
     let mut mentee_allowed = Vec::with_capacity(n);
+    let mut kth = Vec::with_capacity(n);
     let mut mentor_allowed = vec![0u32; m];
     let block = block_rows(n);
     let mut start = 0;
@@ -570,7 +574,7 @@ fn scan(
             let mut out = Vec::with_capacity(rows.len());
             for i in rows {
                 if setup.slots[i] == 0 {
-                    out.push((Vec::new(), 0));
+                    out.push((Vec::new(), 0, None));
                     continue;
                 }
                 let row: &[u8] = match &dense {
@@ -589,19 +593,22 @@ fn scan(
                 }
                 let allowed = all.len() as u32;
                 let better = |a: &(u32, u8), b: &(u32, u8)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+                let mut kth = None;
                 if all.len() > k {
                     all.select_nth_unstable_by(k, better);
                     all.truncate(k);
+                    kth = all.iter().map(|c| c.1).min();
                 }
                 all.sort_by(better);
-                out.push((all.clone(), allowed));
+                out.push((all.clone(), allowed, kth));
             }
             (out, counts)
         });
         for (out, counts) in parts {
-            for (c, a) in out {
+            for (c, a, t) in out {
                 cand.push(c);
                 mentee_allowed.push(a);
+                kth.push(t);
             }
             for (t, c) in mentor_allowed.iter_mut().zip(counts) {
                 *t += c;
@@ -613,6 +620,7 @@ fn scan(
         cand,
         mentor_allowed,
         mentee_allowed,
+        kth,
         dense,
     })
 }
@@ -753,8 +761,23 @@ fn check(
                 let vd = (-solver.dummy_pot(i)).max(0);
                 part -= slots * i128::from(vd);
                 part -= i128::from((u - vd - obj.dummy()).max(0));
-                // Pairs with a reduced cost below zero: u - v_j > c(s), i.e. the score is
-                // above a per-row threshold; skip the rest quickly.
+                let cand = &scan.cand[i];
+                // A pair outside the candidates violates only if c(s) < u - v_j <= u; they
+                // all score at most `kth`, so when c(kth) >= u the candidates are all that
+                // can add to the bound and the row need not be scored again.
+                let full_scan = match scan.kth[i] {
+                    None => false,
+                    Some(t) => obj.cost(t) < u,
+                };
+                if !full_scan {
+                    for &(j, s) in cand {
+                        let w = u - v[j as usize] - obj.cost(s);
+                        if w > 0 {
+                            part -= i128::from(w);
+                        }
+                    }
+                    continue;
+                }
                 let row: &[u8] = match &scan.dense {
                     Some(d) => d.row(i),
                     None => {
@@ -762,7 +785,6 @@ fn check(
                         &buf
                     }
                 };
-                let cand = &scan.cand[i];
                 for (j, &code) in row.iter().enumerate() {
                     if code > MAX_SCORE {
                         continue;
