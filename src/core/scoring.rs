@@ -230,7 +230,8 @@ pub struct Contribution {
     pub similarity: Option<u16>,
     /// Whole points this criterion adds to the score; all contributions sum to the score.
     pub points: u8,
-    /// The most points the criterion can add (its share of 100), rounded.
+    /// The most points the criterion can add: its share of 100, rounded up (rounding can
+    /// give a criterion its share plus a fraction, never more than this).
     pub max_points: u8,
     /// What was compared, in words.
     pub detail: String,
@@ -1292,24 +1293,25 @@ where
 {
     let rows = data.len() / width.max(1);
     let threads = threads_for(rows);
-    if threads <= 1 {
-        for (i, row) in data.chunks_mut(width).enumerate() {
-            f(i, row);
-        }
+    #[cfg(not(target_arch = "wasm32"))]
+    if threads > 1 {
+        let per = rows.div_ceil(threads);
+        std::thread::scope(|s| {
+            for (t, chunk) in data.chunks_mut(per * width).enumerate() {
+                let f = &f;
+                s.spawn(move || {
+                    for (k, row) in chunk.chunks_mut(width).enumerate() {
+                        f(t * per + k, row);
+                    }
+                });
+            }
+        });
         return;
     }
-    let per = rows.div_ceil(threads);
-    #[cfg(not(target_arch = "wasm32"))]
-    std::thread::scope(|s| {
-        for (t, chunk) in data.chunks_mut(per * width).enumerate() {
-            let f = &f;
-            s.spawn(move || {
-                for (k, row) in chunk.chunks_mut(width).enumerate() {
-                    f(t * per + k, row);
-                }
-            });
-        }
-    });
+    let _ = threads;
+    for (i, row) in data.chunks_mut(width.max(1)).enumerate() {
+        f(i, row);
+    }
 }
 
 /// How many threads to use for `rows` rows of work.
@@ -1379,7 +1381,6 @@ pub fn explain(
         // Keep both sides apart in the mini program; the rule is reported below.
         r.id = PersonId(format!("{}\u{0}mentor", r.id));
     }
-    let mentor_id = r.id.clone();
     mini.people = vec![e, r];
     let cohort = Cohort::new(&mini);
     let (fe, fr) = (&cohort.mentee_f[0], &cohort.mentor_f[0]);
@@ -1461,11 +1462,10 @@ pub fn explain(
             weight: c.weight as u8,
             similarity: *sim,
             points,
-            max_points: ((u64::from(c.weight) * 200 + d) / (2 * d)) as u8,
-            detail: detail(program, &c.kind, fe, fr, mi, ri, &mini),
+            max_points: (u64::from(c.weight) * 100).div_ceil(d) as u8,
+            detail: detail(program, &c.kind, fe, fr, mi, ri),
         })
         .collect();
-    let _ = mentor_id;
     Ok(Explanation {
         mentee: mentee.clone(),
         mentor: mentor.clone(),
@@ -1511,7 +1511,6 @@ fn detail(
     fr: &Features,
     mi: usize,
     ri: usize,
-    mini: &Program,
 ) -> String {
     let (e, r) = (&program.people[mi], &program.people[ri]);
     let skill_name = |id: &crate::core::model::SkillId| {
@@ -1581,7 +1580,6 @@ fn detail(
         }
         Kind::Field { slot, .. } => {
             let (a, b) = (&fe.fields[*slot], &fr.fields[*slot]);
-            let _ = mini;
             if a.is_empty() || b.is_empty() {
                 "no answer".into()
             } else {

@@ -45,7 +45,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
-use crate::core::model::{Algorithm, Match, MatchSource, MatchStatus, PersonId, Program, Role};
+use crate::core::model::{Algorithm, Match, MatchSource, MatchStatus, PersonId, Program};
 use crate::core::scoring::{
     is_kept, score_cohort, threads_for, Cohort, ExclusionRule, PairCode, ScoreMatrix, MAX_SCORE,
 };
@@ -635,7 +635,7 @@ fn solve_optimal(
     progress: &mut dyn FnMut(Progress) -> Control,
 ) -> Result<Vec<(usize, usize, u8)>, MatchError> {
     let cohort = &setup.cohort;
-    let (n, m) = (cohort.mentee_count(), cohort.mentor_count());
+    let n = cohort.mentee_count();
     let units: u64 = setup.slots.iter().map(|&s| u64::from(s)).sum();
     let obj = Objective::for_units(participation, units);
     let total_units = units as usize;
@@ -691,7 +691,6 @@ fn solve_optimal(
                     (ub.max(0) as u64).max(new_total)
                 });
             }
-            let _ = m;
             return Ok(pairs);
         }
         for (i, add) in check.violations.into_iter().enumerate() {
@@ -978,7 +977,6 @@ fn build_proposal(
             });
         }
     }
-    let _ = Role::Mentor;
     Proposal {
         algorithm,
         pairs,
