@@ -6,6 +6,7 @@
 //!   1000,2000,5000,20000;
 //! - `--algorithms optimal,participation,stable,groups,top_n` (default `optimal`);
 //! - `--large` also runs 50,000 mentees x 10,000 mentors (streamed scores);
+//! - `--candidates K` candidate mentors per mentee for the sparse solve (default 24);
 //! - `--seed N`.
 //!
 //! Peak memory is the peak of live heap bytes during the run (a counting allocator), and
@@ -86,6 +87,7 @@ fn secs(d: Duration) -> String {
 }
 
 struct Args {
+    options: Options,
     sizes: Vec<(usize, usize)>,
     algorithms: Vec<Algorithm>,
     seed: u64,
@@ -99,6 +101,7 @@ fn parse_args() -> Result<Args, String> {
     let mut algorithms = vec![Algorithm::Optimal];
     let mut seed = 42;
     let mut large = false;
+    let mut options = Options::default();
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -126,8 +129,12 @@ fn parse_args() -> Result<Args, String> {
                 seed = v.parse().map_err(|e| format!("bad seed: {e}"))?;
             }
             "--large" => large = true,
+            "--candidates" => {
+                let v = it.next().ok_or("--candidates needs a number")?;
+                options.candidates = v.parse().map_err(|e| format!("bad --candidates: {e}"))?;
+            }
             "--help" | "-h" => {
-                return Err("usage: bench [--sizes 1000,5000] [--algorithms optimal,stable] [--large] [--seed N]".into())
+                return Err("usage: bench [--sizes 1000,5000] [--algorithms optimal,stable] [--large] [--candidates K] [--seed N]".into())
             }
             other => return Err(format!("unknown argument {other:?}")),
         }
@@ -136,6 +143,7 @@ fn parse_args() -> Result<Args, String> {
         sizes.push((50_000, 10_000));
     }
     Ok(Args {
+        options,
         sizes,
         algorithms,
         seed,
@@ -184,8 +192,7 @@ fn main() {
                 }
                 Control::Continue
             };
-            let result =
-                matching::run_with(&program, algorithm, &Options::default(), &mut progress);
+            let result = matching::run_with(&program, algorithm, &args.options, &mut progress);
             let end = Instant::now();
             let peak = PEAK.load(Ordering::Relaxed).saturating_sub(before);
             let scoring_end = scoring_done.unwrap_or(end);

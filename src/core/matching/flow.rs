@@ -11,8 +11,8 @@
 //! reduced costs and stops at the first column with room (the sink). Potentials are updated
 //! as `pi(v) += d(v) - D` for settled nodes (`D` the sink's distance), which keeps every
 //! residual reduced cost non-negative. At the end the potentials are a dual solution:
-//! `u_i = -pi(mentee i)`, `v_j = max(0, -pi(column j))`, which [`Solver::check`]-style scans
-//! use to prove optimality on pairs outside the candidate graph (see `mod.rs`).
+//! `u_i = pi(sink) - pi(mentee i)`, `v_j = max(0, pi(sink) - pi(column j))`, which the check
+//! uses to prove optimality on pairs outside the candidate graph (see `mod.rs`).
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -123,6 +123,28 @@ impl<'a> Solver<'a> {
             heap: BinaryHeap::new(),
             augmentations: 0,
         }
+    }
+
+    /// Starts from the potentials of an earlier solve (with no flow), made valid for the
+    /// empty flow and the current edges: the sink goes down to the lowest column potential
+    /// (every column has room again), and each mentee goes up until none of its edges has
+    /// a negative reduced cost. Later solves then retrace the earlier optimum in short
+    /// searches instead of exploring from scratch.
+    pub(crate) fn warm_start(&mut self, mut pot: Vec<i64>) {
+        if pot.len() != self.pot.len() {
+            return;
+        }
+        let (n, m, sink) = (self.n, self.m, self.sink());
+        let lowest = pot[n..sink].iter().copied().min().unwrap_or(0);
+        pot[sink] = pot[sink].min(lowest);
+        for i in 0..n {
+            let mut p = pot[i].max(pot[n + m + i] - self.obj.dummy());
+            for &(j, score) in &self.cand[i] {
+                p = p.max(pot[n + j as usize] - self.obj.cost(score));
+            }
+            pot[i] = p;
+        }
+        self.pot = pot;
     }
 
     fn sink(&self) -> usize {
@@ -255,6 +277,9 @@ impl<'a> Solver<'a> {
     }
     pub(crate) fn mentor_pot(&self, j: usize) -> i64 {
         self.pot[self.n + j]
+    }
+    pub(crate) fn sink_pot(&self) -> i64 {
+        self.pot[self.sink()]
     }
     pub(crate) fn dummy_pot(&self, i: usize) -> i64 {
         self.pot[self.n + self.m + i]

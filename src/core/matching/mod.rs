@@ -68,7 +68,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            candidates: 24,
+            candidates: 48,
             max_rounds: 12,
             dense_limit: 64 * 1024 * 1024,
         }
@@ -640,9 +640,13 @@ fn solve_optimal(
     let obj = Objective::for_units(participation, units);
     let total_units = units as usize;
     let mut round = 0;
+    let mut warm: Option<Vec<i64>> = None;
     loop {
         round += 1;
         let mut solver = Solver::new(obj, &scan.cand, &setup.slots, &setup.cap);
+        if let Some(pot) = warm.take() {
+            solver.warm_start(pot);
+        }
         let mut placed = 0usize;
         for i in 0..n {
             for _ in 0..setup.slots[i] {
@@ -693,6 +697,8 @@ fn solve_optimal(
             }
             return Ok(pairs);
         }
+        warm = Some(std::mem::take(&mut solver.pot));
+        drop(solver);
         for (i, add) in check.violations.into_iter().enumerate() {
             scan.cand[i].extend(add);
         }
@@ -716,13 +722,15 @@ fn check(
 ) -> Result<Check, MatchError> {
     let cohort = &setup.cohort;
     let (n, m) = (cohort.mentee_count(), cohort.mentor_count());
-    // v_j = max(0, -pi_j); a mentor with no place left is no variable at all.
+    // u_i = pi_T - pi_i, v_j = max(0, pi_T - pi_j); a mentor with no place left is no
+    // variable at all.
+    let pt = solver.sink_pot();
     let v: Vec<i64> = (0..m)
         .map(|j| {
             if setup.cap[j] == 0 {
                 i64::MAX / 4
             } else {
-                (-solver.mentor_pot(j)).max(0)
+                (pt - solver.mentor_pot(j)).max(0)
             }
         })
         .collect();
@@ -754,10 +762,10 @@ fn check(
                 if setup.slots[i] == 0 {
                     continue;
                 }
-                let u = -solver.mentee_pot(i);
+                let u = pt - solver.mentee_pot(i);
                 let slots = i128::from(setup.slots[i]);
                 part += slots * i128::from(u);
-                let vd = (-solver.dummy_pot(i)).max(0);
+                let vd = (pt - solver.dummy_pot(i)).max(0);
                 part -= slots * i128::from(vd);
                 part -= i128::from((u - vd - obj.dummy()).max(0));
                 let cand = &scan.cand[i];
