@@ -1231,6 +1231,27 @@ pub struct ScoreMatrix {
 }
 
 impl ScoreMatrix {
+    /// An all-zero matrix to be filled with [`ScoreMatrix::fill_rows`].
+    pub(crate) fn zeroed(mentees: usize, mentors: usize) -> ScoreMatrix {
+        ScoreMatrix {
+            mentees,
+            mentors,
+            codes: vec![0; mentees * mentors],
+        }
+    }
+
+    /// Scores the given rows (on every core natively).
+    pub(crate) fn fill_rows(&mut self, cohort: &Cohort, rows: std::ops::Range<usize>) {
+        let m = self.mentors;
+        let start = rows.start.min(self.mentees);
+        let end = rows.end.min(self.mentees);
+        if m == 0 || start >= end {
+            return;
+        }
+        let slice = &mut self.codes[start * m..end * m];
+        for_rows_parallel(slice, m, |k, row| cohort.score_row(start + k, row));
+    }
+
     /// Number of rows (mentees).
     pub fn mentees(&self) -> usize {
         self.mentees
@@ -1266,16 +1287,9 @@ impl ScoreMatrix {
 /// Scores every pair of a cohort, using every core natively (rows split across threads).
 /// Memory: one byte per pair.
 pub fn score_cohort(cohort: &Cohort) -> ScoreMatrix {
-    let (n, m) = (cohort.mentee_count(), cohort.mentor_count());
-    let mut codes = vec![0u8; n * m];
-    if m > 0 {
-        for_rows_parallel(&mut codes, m, |i, row| cohort.score_row(i, row));
-    }
-    ScoreMatrix {
-        mentees: n,
-        mentors: m,
-        codes,
-    }
+    let mut matrix = ScoreMatrix::zeroed(cohort.mentee_count(), cohort.mentor_count());
+    matrix.fill_rows(cohort, 0..cohort.mentee_count());
+    matrix
 }
 
 /// Splits the program into a [`Cohort`] and scores every pair.

@@ -47,7 +47,7 @@ use std::ops::Range;
 
 use crate::core::model::{Algorithm, Match, MatchSource, MatchStatus, PersonId, Program};
 use crate::core::scoring::{
-    is_kept, score_cohort, threads_for, Cohort, ExclusionRule, PairCode, ScoreMatrix, MAX_SCORE,
+    is_kept, threads_for, Cohort, ExclusionRule, PairCode, ScoreMatrix, MAX_SCORE,
 };
 
 use flow::{Objective, Solver};
@@ -543,14 +543,7 @@ fn scan(
 ) -> Result<Scan, MatchError> {
     let cohort = &setup.cohort;
     let (n, m) = (cohort.mentee_count(), cohort.mentor_count());
-    let dense = if n.saturating_mul(m) <= dense_limit {
-        if progress(Progress::Scoring { done: 0, total: n }) == Control::Cancel {
-            return Err(MatchError::Cancelled);
-        }
-        Some(score_cohort(cohort))
-    } else {
-        None
-    };
+    let mut dense = (n.saturating_mul(m) <= dense_limit).then(|| ScoreMatrix::zeroed(n, m));
     let mut cand = Vec::with_capacity(n);
     let mut mentee_allowed = Vec::with_capacity(n);
     let mut kth = Vec::with_capacity(n);
@@ -566,6 +559,10 @@ fn scan(
         {
             return Err(MatchError::Cancelled);
         }
+        if let Some(d) = dense.as_mut() {
+            d.fill_rows(cohort, start..end);
+        }
+        let dense = &dense;
         let parts = parallel(start..end, |rows| {
             let mut buf = vec![0u8; m];
             let mut raw = Vec::new();
@@ -577,7 +574,7 @@ fn scan(
                     out.push((Vec::new(), 0, None));
                     continue;
                 }
-                let row: &[u8] = match &dense {
+                let row: &[u8] = match dense {
                     Some(d) => d.row(i),
                     None => {
                         cohort.score_row_with(i, &mut buf, &mut raw);
