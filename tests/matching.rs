@@ -1062,3 +1062,49 @@ fn streamed_scores_give_the_same_proposal_as_the_dense_matrix() {
     assert!(streamed.stats.proven_optimal);
     let _ = matching::Stats::default();
 }
+
+/// Bad input 41 (values out of range reaching matching, e.g. from an unvalidated import):
+/// weights above 10, a reversed seniority range, a limit of 0 mentors, circles of 0,
+/// a minimum score above 100, unknown skills and fields, capacities above the maximum:
+/// clamped or ignored, never a panic.
+#[test]
+fn out_of_range_settings_are_clamped_never_a_panic() {
+    let mut rng = Rng::new(99);
+    let mut p = random_program(&mut rng, 5, 3, 1);
+    p.matching.criteria.push(Criterion {
+        kind: CriterionKind::SeniorityGap { min: 5, max: -5 },
+        weight: 200,
+    });
+    p.matching.criteria.push(Criterion {
+        kind: CriterionKind::Field {
+            field: FieldId::from("nope"),
+            prefer: Preference::Same,
+        },
+        weight: 5,
+    });
+    p.matching.rules.mentee_max_mentors = 0;
+    p.matching.rules.min_score = 250;
+    p.matching.rules.max_time_zone_hours = Some(255);
+    p.matching.group_size = 0;
+    p.matching.top_n = 0;
+    p.people[0].skills_wanted.push(SkillLevel {
+        skill: SkillId::from("unknown"),
+        level: 0,
+    });
+    p.people[6].capacity = u16::MAX;
+    p.people[1].seniority = Some(u8::MAX);
+    for algorithm in Algorithm::ALL {
+        let proposal = run(&p, algorithm).expect("run");
+        // A minimum above 100 excludes every new pair.
+        assert_eq!(proposal.new_pairs().count(), 0, "{algorithm:?}");
+    }
+    p.matching.rules.min_score = 0;
+    for algorithm in Algorithm::ALL {
+        run(&p, algorithm).expect("run");
+    }
+    let (cohort, _) = score_all(&p);
+    let x = explain(&p, &cohort.mentee_ids[0], &cohort.mentor_ids[0]).expect("ids");
+    let sum: u32 = x.contributions.iter().map(|c| u32::from(c.points)).sum();
+    assert_eq!(sum, u32::from(x.raw_score));
+    assert!(x.contributions.iter().all(|c| c.weight <= 10));
+}
