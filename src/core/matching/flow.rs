@@ -271,11 +271,11 @@ impl<'a> Solver<'a> {
         }
     }
 
-    /// The potential of a mentee, a mentor and a mentee's dummy column.
-    pub(crate) fn mentee_pot(&self, i: usize) -> i64 {
+    /// The potential of a row, a column, the sink and a row's dummy column.
+    pub(crate) fn row_pot(&self, i: usize) -> i64 {
         self.pot[i]
     }
-    pub(crate) fn mentor_pot(&self, j: usize) -> i64 {
+    pub(crate) fn col_pot(&self, j: usize) -> i64 {
         self.pot[self.n + j]
     }
     pub(crate) fn sink_pot(&self) -> i64 {

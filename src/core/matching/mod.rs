@@ -294,7 +294,12 @@ pub fn run_with(
     let setup = Setup::new(program);
     let top_n = usize::from(program.matching.top_n.max(1));
     let k = options.candidates.max(top_n).max(1);
-    let mut scan = scan(&setup, k, options.dense_limit, progress)?;
+    let optimal = matches!(
+        algorithm,
+        Algorithm::Optimal | Algorithm::Participation | Algorithm::Groups
+    );
+    let mentor_k = (optimal && setup.transposed()).then_some(k);
+    let mut scan = scan(&setup, k, mentor_k, options.dense_limit, progress)?;
     let mut stats = Stats {
         mentees: setup.cohort.mentee_count(),
         mentors: setup.cohort.mentor_count(),
@@ -470,6 +475,14 @@ impl Setup {
         }
     }
 
+    /// Whether the optimal solve runs from the mentor side: when mentors have fewer places
+    /// than mentees want, augmenting from mentor places searches far less.
+    pub(crate) fn transposed(&self) -> bool {
+        let places: u64 = self.cap.iter().map(|&c| u64::from(c)).sum();
+        let wanted: u64 = self.slots.iter().map(|&c| u64::from(c)).sum();
+        places < wanted
+    }
+
     /// Whether mentee `i` may get mentor `j` (capacity, places, not already kept together).
     #[inline]
     pub(crate) fn open(&self, i: usize, j: usize) -> bool {
@@ -492,6 +505,73 @@ pub(crate) struct Scan {
     kth: Vec<Option<u8>>,
     /// The matrix, if kept.
     dense: Option<ScoreMatrix>,
+    /// Per mentor: its best `k` mentees (only when asked for).
+    mentor_cand: Option<Vec<Vec<(u32, u8)>>>,
+}
+
+/// The best `k` mentees per mentor (score, then lower mentee index), collected row by row.
+struct TopK {
+    k: usize,
+    lists: Vec<Vec<(u32, u8)>>,
+    /// Once a list was cut to `k`: the lowest score kept; lower never gets back in.
+    cut: Vec<Option<u8>>,
+}
+
+impl TopK {
+    fn new(mentors: usize, k: usize) -> TopK {
+        TopK {
+            k: k.max(1),
+            lists: vec![Vec::new(); mentors],
+            cut: vec![None; mentors],
+        }
+    }
+
+    /// Offers mentee `i` to mentor `j`; mentees arrive in increasing index order per part.
+    #[inline]
+    fn offer(&mut self, j: usize, i: u32, score: u8) {
+        if let Some(t) = self.cut[j] {
+            if score <= t {
+                return;
+            }
+        }
+        let list = &mut self.lists[j];
+        list.push((i, score));
+        if list.len() >= 2 * self.k {
+            Self::cut_to(list, self.k);
+            self.cut[j] = list.iter().map(|x| x.1).min();
+        }
+    }
+
+    fn cut_to(list: &mut Vec<(u32, u8)>, k: usize) {
+        let better = |a: &(u32, u8), b: &(u32, u8)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+        if list.len() > k {
+            list.select_nth_unstable_by(k - 1, better);
+            list.truncate(k);
+        }
+    }
+
+    fn merge(&mut self, other: TopK) {
+        for (j, list) in other.lists.into_iter().enumerate() {
+            for (i, s) in list {
+                // Ties at the cut are settled by the final selection, so keep them.
+                if self.cut[j].is_some_and(|t| s < t) {
+                    continue;
+                }
+                self.lists[j].push((i, s));
+            }
+            if self.lists[j].len() >= 2 * self.k {
+                Self::cut_to(&mut self.lists[j], self.k);
+                self.cut[j] = self.lists[j].iter().map(|x| x.1).min();
+            }
+        }
+    }
+
+    fn finish(mut self) -> Vec<Vec<(u32, u8)>> {
+        for list in &mut self.lists {
+            Self::cut_to(list, self.k);
+        }
+        self.lists
+    }
 }
 
 /// Rows processed between two progress reports.
@@ -538,6 +618,7 @@ fn parallel<T: Send>(rows: Range<usize>, f: impl Fn(Range<usize>) -> T + Sync) -
 fn scan(
     setup: &Setup,
     k: usize,
+    mentor_k: Option<usize>,
     dense_limit: usize,
     progress: &mut dyn FnMut(Progress) -> Control,
 ) -> Result<Scan, MatchError> {
@@ -548,6 +629,7 @@ fn scan(
     let mut mentee_allowed = Vec::with_capacity(n);
     let mut kth = Vec::with_capacity(n);
     let mut mentor_allowed = vec![0u32; m];
+    let mut mentor_top = mentor_k.map(|mk| TopK::new(m, mk));
     let block = block_rows(n);
     let mut start = 0;
     while start < n {
@@ -568,6 +650,7 @@ fn scan(
             let mut raw = Vec::new();
             let mut all: Vec<(u32, u8)> = Vec::with_capacity(m);
             let mut counts = vec![0u32; m];
+            let mut top = mentor_k.map(|mk| TopK::new(m, mk));
             let mut out = Vec::with_capacity(rows.len());
             for i in rows {
                 if setup.slots[i] == 0 {
@@ -588,6 +671,11 @@ fn scan(
                         counts[j] += 1;
                     }
                 }
+                if let Some(top) = top.as_mut() {
+                    for &(j, code) in &all {
+                        top.offer(j as usize, i as u32, code);
+                    }
+                }
                 let allowed = all.len() as u32;
                 let better = |a: &(u32, u8), b: &(u32, u8)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
                 let mut kth = None;
@@ -599,9 +687,12 @@ fn scan(
                 all.sort_by(better);
                 out.push((all.clone(), allowed, kth));
             }
-            (out, counts)
+            (out, counts, top)
         });
-        for (out, counts) in parts {
+        for (out, counts, top) in parts {
+            if let (Some(all), Some(part)) = (mentor_top.as_mut(), top) {
+                all.merge(part);
+            }
             for (c, a, t) in out {
                 cand.push(c);
                 mentee_allowed.push(a);
@@ -619,10 +710,16 @@ fn scan(
         mentee_allowed,
         kth,
         dense,
+        mentor_cand: mentor_top.map(TopK::finish),
     })
 }
 
-/// Solves the (participation-first or score-first) assignment exactly; returns new pairs.
+/// Solves the (participation-first or score-first) assignment exactly; returns new pairs
+/// (mentee, mentor, score), sorted.
+///
+/// The flow runs from the side with fewer places ("rows"): mentees normally, mentors when
+/// they have fewer places than mentees want (see [`Setup::transposed`]); the other side's
+/// people are the capacitated columns. Either way the objective is the same.
 fn solve_optimal(
     setup: &Setup,
     scan: &mut Scan,
@@ -631,22 +728,40 @@ fn solve_optimal(
     stats: &mut Stats,
     progress: &mut dyn FnMut(Progress) -> Control,
 ) -> Result<Vec<(usize, usize, u8)>, MatchError> {
-    let cohort = &setup.cohort;
-    let n = cohort.mentee_count();
-    let units: u64 = setup.slots.iter().map(|&s| u64::from(s)).sum();
+    let transposed = setup.transposed();
+    // Rows, their places, columns' capacities, and each row's edges.
+    let (row_slots, col_cap, mut rows) = if transposed {
+        let mut rows = scan.mentor_cand.take().unwrap_or_default();
+        rows.resize(setup.cap.len(), Vec::new());
+        // Every mentee's own best candidates are edges too, so the per-mentee bound
+        // `kth` covers every pair outside the graph.
+        for (i, c) in scan.cand.iter().enumerate() {
+            for &(j, sc) in c {
+                rows[j as usize].push((i as u32, sc));
+            }
+        }
+        for r in &mut rows {
+            r.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            r.dedup_by_key(|x| x.0);
+        }
+        (setup.cap.clone(), setup.slots.clone(), rows)
+    } else {
+        (setup.slots.clone(), setup.cap.clone(), scan.cand.clone())
+    };
+    let units: u64 = row_slots.iter().map(|&s| u64::from(s)).sum();
     let obj = Objective::for_units(participation, units);
     let total_units = units as usize;
     let mut round = 0;
     let mut warm: Option<Vec<i64>> = None;
     loop {
         round += 1;
-        let mut solver = Solver::new(obj, &scan.cand, &setup.slots, &setup.cap);
+        let mut solver = Solver::new(obj, &rows, &row_slots, &col_cap);
         if let Some(pot) = warm.take() {
             solver.warm_start(pot);
         }
         let mut placed = 0usize;
-        for i in 0..n {
-            for _ in 0..setup.slots[i] {
+        for (r, &slots) in row_slots.iter().enumerate() {
+            for _ in 0..slots {
                 if placed.is_multiple_of(512)
                     && progress(Progress::Solving {
                         round,
@@ -656,26 +771,37 @@ fn solve_optimal(
                 {
                     return Err(MatchError::Cancelled);
                 }
-                solver.augment(i);
+                solver.augment(r);
                 placed += 1;
             }
         }
         stats.augmentations += solver.augmentations;
         stats.rounds = round;
-        stats.candidate_edges = scan.cand.iter().map(|c| c.len() as u64).sum();
+        stats.candidate_edges = rows.iter().map(|c| c.len() as u64).sum();
 
-        let check = check(setup, scan, &solver, obj, round, progress)?;
-        let primal = solver.cost();
-        let pairs: Vec<(usize, usize, u8)> = {
-            let mut v: Vec<(usize, usize, u8)> = solver
-                .members
-                .iter()
-                .enumerate()
-                .flat_map(|(j, ms)| ms.iter().map(move |&(i, s)| (i as usize, j, s)))
-                .collect();
-            v.sort_unstable();
-            v
+        let view = View {
+            transposed,
+            rows: &rows,
+            row_slots: &row_slots,
+            col_cap: &col_cap,
         };
+        let check = check(setup, scan, &view, &solver, obj, round, progress)?;
+        let primal = solver.cost();
+        let mut pairs: Vec<(usize, usize, u8)> = solver
+            .members
+            .iter()
+            .enumerate()
+            .flat_map(|(c, ms)| {
+                ms.iter().map(move |&(r, s)| {
+                    if transposed {
+                        (c, r as usize, s)
+                    } else {
+                        (r as usize, c, s)
+                    }
+                })
+            })
+            .collect();
+        pairs.sort_unstable();
         let new_total: u64 = pairs.iter().map(|p| u64::from(p.2)).sum();
         let proven = check.violations.iter().all(|v| v.is_empty());
         if proven || round >= options.max_rounds {
@@ -696,22 +822,39 @@ fn solve_optimal(
         }
         warm = Some(std::mem::take(&mut solver.pot));
         drop(solver);
-        for (i, add) in check.violations.into_iter().enumerate() {
-            scan.cand[i].extend(add);
+        for (r, add) in check.violations.into_iter().enumerate() {
+            rows[r].extend(add);
         }
     }
 }
 
+/// The flow problem's rows and columns as seen by the check.
+struct View<'a> {
+    transposed: bool,
+    rows: &'a [Vec<(u32, u8)>],
+    row_slots: &'a [u32],
+    col_cap: &'a [u32],
+}
+
 struct Check {
     lower_bound: i128,
-    /// Per mentee: allowed pairs outside the candidate graph with negative reduced cost.
+    /// Per row: allowed pairs outside the graph with a negative reduced cost (column, score).
     violations: Vec<Vec<(u32, u8)>>,
 }
 
-/// Scans every allowed pair: the dual lower bound and the violating pairs.
+/// Builds the dual lower bound of the full problem from the solver's potentials and finds
+/// the pairs outside the graph that violate it. With `u_r = pi_T - pi_r` (rows, free),
+/// `v_c = max(0, pi_T - pi_c)` (columns and dummies) and `w = max(0, u - v - cost)` per
+/// pair, `LB = sum slots_r u_r - sum cap_c v_c - sum w`, a valid bound of the LP (so of
+/// the optimum) whatever the potentials; it equals the cost when no pair violates.
+///
+/// Scores are read per mentee (the matrix's rows). A mentee row is rescored only if a pair
+/// outside the graph could violate: they all score at most the mentee's `kth`, so the row
+/// is skipped when `cost(kth) >= max u - v_mentee` (mentee columns) or `>= u_mentee`.
 fn check(
     setup: &Setup,
     scan: &Scan,
+    view: &View<'_>,
     solver: &Solver<'_>,
     obj: Objective,
     round: u32,
@@ -719,25 +862,60 @@ fn check(
 ) -> Result<Check, MatchError> {
     let cohort = &setup.cohort;
     let (n, m) = (cohort.mentee_count(), cohort.mentor_count());
-    // u_i = pi_T - pi_i, v_j = max(0, pi_T - pi_j); a mentor with no place left is no
-    // variable at all.
     let pt = solver.sink_pot();
-    let v: Vec<i64> = (0..m)
-        .map(|j| {
-            if setup.cap[j] == 0 {
+    let u: Vec<i64> = (0..view.row_slots.len())
+        .map(|r| pt - solver.row_pot(r))
+        .collect();
+    // A column with no place left is no variable at all: v = "infinity".
+    let v: Vec<i64> = (0..view.col_cap.len())
+        .map(|c| {
+            if view.col_cap[c] == 0 {
                 i64::MAX / 4
             } else {
-                (pt - solver.mentor_pot(j)).max(0)
+                (pt - solver.col_pot(c)).max(0)
             }
         })
         .collect();
     let mut lb: i128 = 0;
-    for (j, &vj) in v.iter().enumerate() {
-        if setup.cap[j] > 0 {
-            lb -= i128::from(setup.cap[j]) * i128::from(vj);
+    for (c, &vc) in v.iter().enumerate() {
+        if view.col_cap[c] > 0 {
+            lb -= i128::from(view.col_cap[c]) * i128::from(vc);
         }
     }
-    let mut violations = vec![Vec::new(); n];
+    for (r, &slots) in view.row_slots.iter().enumerate() {
+        if slots == 0 {
+            continue;
+        }
+        let slots = i128::from(slots);
+        let vd = (pt - solver.dummy_pot(r)).max(0);
+        lb += slots * i128::from(u[r]) - slots * i128::from(vd);
+        lb -= i128::from((u[r] - vd - obj.dummy()).max(0));
+        for &(c, s) in &view.rows[r] {
+            let w = u[r] - v[c as usize] - obj.cost(s);
+            if w > 0 {
+                lb -= i128::from(w);
+            }
+        }
+    }
+    // Per mentee: its mentors in the graph, sorted, to tell graph pairs from the rest.
+    let mut in_graph: Vec<Vec<u32>> = vec![Vec::new(); n];
+    if view.transposed {
+        for (j, row) in view.rows.iter().enumerate() {
+            for &(i, _) in row {
+                in_graph[i as usize].push(j as u32);
+            }
+        }
+    } else {
+        for (i, row) in view.rows.iter().enumerate() {
+            in_graph[i] = row.iter().map(|x| x.0).collect();
+        }
+    }
+    for g in &mut in_graph {
+        g.sort_unstable();
+    }
+    let u_max = u.iter().copied().max().unwrap_or(0);
+    let (u, v, in_graph) = (&u, &v, &in_graph);
+    let mut violations = vec![Vec::new(); view.row_slots.len()];
     let block = block_rows(n);
     let mut start = 0;
     while start < n {
@@ -750,36 +928,21 @@ fn check(
         {
             return Err(MatchError::Cancelled);
         }
-        let parts = parallel(start..end, |rows| {
+        let parts = parallel(start..end, |mentees| {
             let mut buf = vec![0u8; m];
             let mut raw = Vec::new();
             let mut part: i128 = 0;
             let mut found = Vec::new();
-            for i in rows {
+            for i in mentees {
                 if setup.slots[i] == 0 {
                     continue;
                 }
-                let u = pt - solver.mentee_pot(i);
-                let slots = i128::from(setup.slots[i]);
-                part += slots * i128::from(u);
-                let vd = (pt - solver.dummy_pot(i)).max(0);
-                part -= slots * i128::from(vd);
-                part -= i128::from((u - vd - obj.dummy()).max(0));
-                let cand = &scan.cand[i];
-                // A pair outside the candidates violates only if c(s) < u - v_j <= u; they
-                // all score at most `kth`, so when c(kth) >= u the candidates are all that
-                // can add to the bound and the row need not be scored again.
-                let full_scan = match scan.kth[i] {
-                    None => false,
-                    Some(t) => obj.cost(t) < u,
+                let Some(t) = scan.kth[i] else {
+                    // Every allowed pair of this mentee is in the graph.
+                    continue;
                 };
-                if !full_scan {
-                    for &(j, s) in cand {
-                        let w = u - v[j as usize] - obj.cost(s);
-                        if w > 0 {
-                            part -= i128::from(w);
-                        }
-                    }
+                let bound = if view.transposed { u_max - v[i] } else { u[i] };
+                if obj.cost(t) >= bound {
                     continue;
                 }
                 let row: &[u8] = match &scan.dense {
@@ -793,13 +956,12 @@ fn check(
                     if code > MAX_SCORE {
                         continue;
                     }
-                    let w = u - v[j] - obj.cost(code);
-                    if w > 0 && setup.open(i, j) {
+                    let (r, c) = if view.transposed { (j, i) } else { (i, j) };
+                    let w = u[r] - v[c] - obj.cost(code);
+                    if w > 0 && setup.open(i, j) && in_graph[i].binary_search(&(j as u32)).is_err()
+                    {
                         part -= i128::from(w);
-                        let assigned = solver.assigned[i].contains(&(j as u32));
-                        if !assigned && !cand.iter().any(|c| c.0 as usize == j) {
-                            found.push((i, j as u32, code));
-                        }
+                        found.push((r, c as u32, code));
                     }
                 }
             }
@@ -807,8 +969,8 @@ fn check(
         });
         for (part, found) in parts {
             lb += part;
-            for (i, j, s) in found {
-                violations[i].push((j, s));
+            for (r, c, s) in found {
+                violations[r].push((c, s));
             }
         }
         start = end;

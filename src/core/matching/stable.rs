@@ -156,7 +156,7 @@ pub fn preference_lists(program: &Program, options: &super::Options) -> Preferen
     let k = options
         .candidates
         .max(usize::from(program.matching.top_n.max(1)));
-    match super::scan(&setup, k, options.dense_limit, &mut |_| {
+    match super::scan(&setup, k, None, options.dense_limit, &mut |_| {
         super::Control::Continue
     }) {
         Ok(scan) => lists(program, &setup, &scan.cand),
