@@ -8,7 +8,10 @@ pub mod date;
 pub mod demo;
 pub mod file_format;
 pub mod limits;
+pub mod matching;
 pub mod model;
+pub mod scoring;
+pub mod timezone;
 pub mod validate;
 
 pub use date::Date;
