@@ -93,6 +93,12 @@ fn help_lists_the_commands_and_each_command_has_help() {
     assert_eq!(code(&out), 0);
     assert!(stdout(&out).contains("import-csv"));
     assert!(stdout(&out).contains("export-csv"));
+    for command in ["match", "scores", "explain"] {
+        assert!(stdout(&out).contains(command), "{command}");
+        let out = run_str(&[command, "--help"]);
+        assert_eq!(code(&out), 0, "{command}");
+        assert!(stdout(&out).contains(&format!("mentorkit {command} PROGRAM.json")));
+    }
     let out = run_str(&["import-csv", "--help"]);
     assert_eq!(code(&out), 0);
     assert!(stdout(&out).contains("--skip-bad-rows"));
@@ -459,4 +465,165 @@ fn an_unwritable_output_exits_1() {
     ]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
+}
+
+fn import_to(dir: &TempDir, csv: &Path, name: &str) -> PathBuf {
+    let out = dir.path(name);
+    let result = run(&[Path::new("import-csv"), csv, Path::new("-o"), &out]);
+    assert_eq!(code(&result), 0, "{}", stderr(&result));
+    out
+}
+
+#[test]
+fn match_writes_the_program_with_proposed_scored_matches() {
+    let dir = TempDir::new();
+    let program = import_to(&dir, &fixture("spreadsheet-export.csv"), "people.json");
+    for algorithm in ["optimal", "participation", "stable", "groups"] {
+        let matched = dir.path(&format!("matched-{algorithm}.json"));
+        let out = run(&[
+            Path::new("match"),
+            &program,
+            Path::new("--algorithm"),
+            Path::new(algorithm),
+            Path::new("-o"),
+            &matched,
+        ]);
+        assert_eq!(code(&out), 0, "{algorithm}: {}", stderr(&out));
+        assert!(stderr(&out).contains("proposed "), "{}", stderr(&out));
+        let p = load(&matched);
+        assert_eq!(
+            p.matching.algorithm.key(),
+            algorithm,
+            "the file records the algorithm"
+        );
+        let matches: Vec<_> = p.current_matches().collect();
+        assert!(!matches.is_empty(), "{algorithm}");
+        assert!(matches
+            .iter()
+            .all(|m| m.status == mentorkit::core::MatchStatus::Proposed
+                && m.score.is_some_and(|s| s <= 100)));
+
+        let csv = dir.path("matches.csv");
+        let out = run(&[
+            Path::new("export-csv"),
+            &matched,
+            Path::new("--what"),
+            Path::new("matches"),
+            Path::new("-o"),
+            &csv,
+        ]);
+        assert_eq!(code(&out), 0);
+        let text = std::fs::read_to_string(&csv).unwrap();
+        assert_eq!(
+            text.split("\r\n").count(),
+            matches.len() + 2,
+            "header + rows + final CRLF"
+        );
+    }
+}
+
+#[test]
+fn match_refuses_an_unknown_algorithm_and_a_broken_program_file() {
+    let dir = TempDir::new();
+    let program = import_to(&dir, &fixture("formulas.csv"), "p.json");
+    let out = run(&[
+        Path::new("match"),
+        &program,
+        Path::new("--algorithm"),
+        Path::new("magic"),
+        Path::new("-o"),
+        Path::new("x.json"),
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("\"magic\" is not optimal, participation, stable or groups"));
+
+    let broken = dir.write(
+        "cut.json",
+        "{\"format\": \"mentorkit-program\", \"version\": 1, \"program\": {",
+    );
+    let out = run(&[
+        Path::new("match"),
+        &broken,
+        Path::new("-o"),
+        &dir.path("o.json"),
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("cut.json: the file ends early (line 1"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn scores_writes_the_matrix_labelled_by_email_or_id_with_excluded_pairs_empty() {
+    let dir = TempDir::new();
+    let csv = dir.write(
+        "small.csv",
+        "Name,E-mail,Role,Team,Capacity\n\
+         Mia Mentor,mia@example.org,mentor,Red,2\n\
+         Nils Mentor,,mentor,Blue,2\n\
+         Max Mentee,max@example.org,mentee,Red,\n",
+    );
+    let program = import_to(&dir, &csv, "small.json");
+    let out = run(&[
+        Path::new("scores"),
+        &program,
+        Path::new("-o"),
+        Path::new("-"),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.trim_start_matches('\u{FEFF}').split("\r\n").collect();
+    assert_eq!(lines[0], "Mentee \\ Mentor,mia@example.org,p2");
+    let cells: Vec<&str> = lines[1].split(',').collect();
+    assert_eq!(cells[0], "max@example.org");
+    assert_eq!(cells[1], "", "same team: excluded, so empty");
+    assert!(
+        cells[2].parse::<u8>().is_ok_and(|s| s <= 100),
+        "{}",
+        lines[1]
+    );
+}
+
+#[test]
+fn explain_prints_the_breakdown_and_names_unknown_people() {
+    let dir = TempDir::new();
+    let program = import_to(&dir, &fixture("spreadsheet-export.csv"), "people.json");
+    let out = run(&[
+        Path::new("explain"),
+        &program,
+        Path::new("linus.ndlovu@example.org"),
+        Path::new("Ada Lovelace"),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("mentee Linus Ndlovu <linus.ndlovu@example.org>"),
+        "{text}"
+    );
+    assert!(
+        text.contains("mentor Ada Lovelace <ada.lovelace@example.org>"),
+        "{text}"
+    );
+    assert!(text.contains("score "), "{text}");
+    assert!(text.contains("Skills (weight 8)"), "{text}");
+
+    let out = run(&[
+        Path::new("explain"),
+        &program,
+        Path::new("nobody@example.org"),
+        Path::new("p1"),
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains(
+            "people.json: no participant has the id, e-mail or name \"nobody@example.org\""
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&[Path::new("explain"), &program, Path::new("p1")]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("mentorkit explain PROGRAM.json MENTEE MENTOR"));
 }

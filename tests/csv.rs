@@ -460,3 +460,22 @@ fn matches_export_has_a_row_per_pair_with_names_emails_score_and_status() {
     );
     assert_eq!(lines.len(), 3, "header, one pair, final CRLF");
 }
+
+#[test]
+fn a_well_formed_time_zone_matching_does_not_know_is_kept_with_a_warning() {
+    let (_, plan) = make_plan(
+        b"Name,Time zone\nAda,Mars/Olympus_Mons\nGrace,Europe/Berlin\n",
+        &empty_program(),
+        &ImportOptions::default(),
+    );
+    assert!(plan.row_errors.is_empty());
+    assert_eq!(plan.new_people[0].person.time_zone, "Mars/Olympus_Mons");
+    assert_eq!(plan.warnings.len(), 1);
+    assert_eq!(
+        (plan.warnings[0].row, plan.warnings[0].column),
+        (2, Some(1))
+    );
+    assert!(plan.warnings[0]
+        .message
+        .contains("matching treats it as unknown"));
+}

@@ -4,6 +4,7 @@
 //! quotes the value and says what is accepted.
 
 use crate::core::model::{Role, MAX_CAPACITY, SKILL_LEVELS};
+use crate::core::timezone::utc_offset_minutes;
 
 /// Characters that make a spreadsheet run a cell as a formula (OWASP ASVS 1.2.10).
 pub(crate) const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -145,9 +146,19 @@ pub(crate) fn name_from_email(email: &str) -> String {
         .join(" ")
 }
 
-/// An IANA time zone name (checked for shape only: the core has no zone database) or a
-/// UTC offset, normalised to `+05:30`. `UTC`, `GMT` and `Z` become `UTC`.
-pub(crate) fn time_zone(cell: &str) -> Result<Option<String>, String> {
+/// A time zone as matching reads it ([`crate::core::timezone`]).
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Zone {
+    /// What is stored: the name as written, or an offset normalised to `+05:30`.
+    pub(crate) value: String,
+    /// Whether matching knows the zone (a well-formed IANA name outside its table is kept
+    /// but scores as unknown).
+    pub(crate) known: bool,
+}
+
+/// An IANA time zone name or a UTC offset (`+05:30`, `UTC-8`, `GMT+0530`), offsets
+/// normalised to `+05:30`; `UTC`, `GMT` and `Z` become `UTC`.
+pub(crate) fn time_zone(cell: &str) -> Result<Option<Zone>, String> {
     let t = text(cell);
     if t.is_empty() {
         return Ok(None);
@@ -159,7 +170,10 @@ pub(crate) fn time_zone(cell: &str) -> Result<Option<String>, String> {
     };
     let upper = t.to_ascii_uppercase();
     if matches!(upper.as_str(), "UTC" | "GMT" | "Z" | "ETC/UTC") {
-        return Ok(Some("UTC".to_owned()));
+        return Ok(Some(Zone {
+            value: "UTC".to_owned(),
+            known: true,
+        }));
     }
     let offset = upper
         .strip_prefix("UTC")
@@ -180,7 +194,16 @@ pub(crate) fn time_zone(cell: &str) -> Result<Option<String>, String> {
         if !within || m > 59 || h.to_string().len() > 2 || (h == 14 && m > 0) {
             return err();
         }
-        return Ok(Some(format!("{sign}{h:02}:{m:02}")));
+        return Ok(Some(Zone {
+            value: format!("{sign}{h:02}:{m:02}"),
+            known: true,
+        }));
+    }
+    if utc_offset_minutes(t).is_some() {
+        return Ok(Some(Zone {
+            value: t.to_owned(),
+            known: true,
+        }));
     }
     let iana_shape = t.contains('/')
         && t.split('/').all(|part| {
@@ -190,7 +213,10 @@ pub(crate) fn time_zone(cell: &str) -> Result<Option<String>, String> {
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+'))
         });
     if iana_shape {
-        Ok(Some(t.to_owned()))
+        Ok(Some(Zone {
+            value: t.to_owned(),
+            known: false,
+        }))
     } else {
         err()
     }
@@ -261,11 +287,19 @@ mod tests {
 
     #[test]
     fn time_zones_are_iana_names_or_offsets() {
-        assert_eq!(time_zone("Europe/Berlin"), Ok(Some("Europe/Berlin".into())));
-        assert_eq!(time_zone("+05:30"), Ok(Some("+05:30".into())));
-        assert_eq!(time_zone("UTC-8"), Ok(Some("-08:00".into())));
-        assert_eq!(time_zone("GMT+0530"), Ok(Some("+05:30".into())));
-        assert_eq!(time_zone("utc"), Ok(Some("UTC".into())));
+        let zone = |t: &str| time_zone(t).map(|z| z.map(|z| (z.value, z.known)));
+        assert_eq!(
+            zone("Europe/Berlin"),
+            Ok(Some(("Europe/Berlin".into(), true)))
+        );
+        assert_eq!(zone("+05:30"), Ok(Some(("+05:30".into(), true))));
+        assert_eq!(zone("UTC-8"), Ok(Some(("-08:00".into(), true))));
+        assert_eq!(zone("GMT+0530"), Ok(Some(("+05:30".into(), true))));
+        assert_eq!(zone("utc"), Ok(Some(("UTC".into(), true))));
+        assert_eq!(
+            zone("Mars/Olympus_Mons"),
+            Ok(Some(("Mars/Olympus_Mons".into(), false)))
+        );
         for bad in ["Pacific Time", "+25:00", "+05:75", "Europe/", "+"] {
             assert!(time_zone(bad).is_err(), "{bad}");
         }

@@ -190,3 +190,45 @@ fn names(program: &Program, id: &crate::core::model::PersonId) -> (String, Strin
         |p| (p.name.clone(), p.email.clone()),
     )
 }
+
+/// The mentee x mentor score matrix as CSV: a header row of mentors, then one row per
+/// mentee; each person labelled by e-mail where they have one, else by id. An allowed
+/// pair's cell is its score 0-100; an excluded pair's cell is empty. Who is a mentee and
+/// who a mentor follows [`crate::core::scoring`] (the `Either` policy).
+pub fn export_scores(program: &Program) -> String {
+    let (cohort, matrix) = crate::core::scoring::score_all(program);
+    let label = |index: usize, id: &crate::core::model::PersonId| {
+        program
+            .people
+            .get(index)
+            .filter(|p| &p.id == id && !p.email.trim().is_empty())
+            .map_or_else(|| id.to_string(), |p| p.email.clone())
+    };
+    let mut w = Writer::new();
+    let mut header = vec!["Mentee \\ Mentor".to_owned()];
+    header.extend(
+        cohort
+            .mentor_ids
+            .iter()
+            .zip(&cohort.mentor_people)
+            .map(|(id, &i)| label(i, id)),
+    );
+    w.row(&header);
+    for (row, (id, &i)) in cohort
+        .mentee_ids
+        .iter()
+        .zip(&cohort.mentee_people)
+        .enumerate()
+    {
+        let mut cells = Vec::with_capacity(matrix.mentors() + 1);
+        cells.push(label(i, id));
+        cells.extend((0..matrix.mentors()).map(|col| {
+            matrix
+                .score(row, col)
+                .map(|s| s.to_string())
+                .unwrap_or_default()
+        }));
+        w.row(&cells);
+    }
+    w.out
+}

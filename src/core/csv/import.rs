@@ -263,6 +263,8 @@ struct Draft {
     availability: Option<String>,
     notes: Option<String>,
     answers: Vec<(FieldId, Answer)>,
+    /// Warnings found while reading cells (column, message).
+    notes_for_row: Vec<(usize, String)>,
 }
 
 impl Draft {
@@ -427,7 +429,7 @@ impl<'a> Planner<'a> {
             });
             return;
         }
-        let (draft, errors) = self.read(row);
+        let (mut draft, errors) = self.read(row);
         if !errors.is_empty() {
             if let Some(email) = &draft.email {
                 self.bad_emails
@@ -436,6 +438,10 @@ impl<'a> Planner<'a> {
             }
             self.plan.row_errors.extend(errors);
             return;
+        }
+        for (column, message) in std::mem::take(&mut draft.notes_for_row) {
+            let w = self.problem(row.number, Some(column), message);
+            self.plan.warnings.push(w);
         }
         self.place(draft);
     }
@@ -519,7 +525,19 @@ impl<'a> Planner<'a> {
                     Err(m) => fail(m),
                 },
                 Target::TimeZone => match cells::time_zone(cell) {
-                    Ok(z) => d.time_zone = z.and_then(|z| short(z, &mut fail)),
+                    Ok(Some(z)) => {
+                        if !z.known {
+                            d.notes_for_row.push((
+                                column,
+                                format!(
+                                    "time zone \"{}\" is not in MentorKit's table; matching treats it as unknown",
+                                    z.value
+                                ),
+                            ));
+                        }
+                        d.time_zone = short(z.value, &mut fail);
+                    }
+                    Ok(None) => {}
                     Err(m) => fail(m),
                 },
                 Target::Capacity => match cells::capacity(cell) {
