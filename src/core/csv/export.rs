@@ -1,7 +1,9 @@
 //! Export: spreadsheet-ready CSV whose cells cannot run as formulas.
 
 use crate::core::csv::cells::FORMULA_STARTS;
-use crate::core::model::{Answer, Person, Program};
+use std::collections::HashMap;
+
+use crate::core::model::{Answer, Person, PersonId, Program, SkillId};
 
 /// Makes a cell safe to open in a spreadsheet: a cell starting with `=`, `+`, `-`, `@`,
 /// tab or CR gets a leading `'`, so it is shown as text and never run as a formula
@@ -91,18 +93,26 @@ pub fn export_participants(program: &Program) -> String {
     .to_vec();
     header.extend(fields.iter().map(|f| f.label.clone()));
     w.row(&header);
-    let skill_name = |id: &crate::core::model::SkillId| {
-        program
-            .skills
-            .iter()
-            .find(|s| &s.id == id)
-            .map_or_else(|| id.to_string(), |s| s.name.clone())
+    let skill_names: HashMap<&SkillId, &str> = program
+        .skills
+        .iter()
+        .map(|s| (&s.id, s.name.as_str()))
+        .collect();
+    let skill_name = |id: &SkillId| {
+        skill_names
+            .get(id)
+            .map_or_else(|| id.to_string(), |n| (*n).to_owned())
     };
-    let person_ref = |id: &crate::core::model::PersonId| {
-        program
-            .person(id)
-            .filter(|p| !p.email.trim().is_empty())
-            .map_or_else(|| id.to_string(), |p| p.email.clone())
+    let emails: HashMap<&PersonId, &str> = program
+        .people
+        .iter()
+        .filter(|p| !p.email.trim().is_empty())
+        .map(|p| (&p.id, p.email.as_str()))
+        .collect();
+    let person_ref = |id: &PersonId| {
+        emails
+            .get(id)
+            .map_or_else(|| id.to_string(), |e| (*e).to_owned())
     };
     for p in &program.people {
         let skills = |levels: &[crate::core::model::SkillLevel]| {
@@ -166,9 +176,16 @@ pub fn export_matches(program: &Program) -> String {
         "Locked",
         "Started on",
     ]);
+    let people: HashMap<&PersonId, &Person> = program.people.iter().map(|p| (&p.id, p)).collect();
+    let names = |id: &PersonId| {
+        people.get(id).map_or_else(
+            || (id.to_string(), String::new()),
+            |p| (p.name.clone(), p.email.clone()),
+        )
+    };
     for m in program.current_matches() {
-        let (mentee_name, mentee_email) = names(program, &m.mentee);
-        let (mentor_name, mentor_email) = names(program, &m.mentor);
+        let (mentee_name, mentee_email) = names(&m.mentee);
+        let (mentor_name, mentor_email) = names(&m.mentor);
         w.row([
             mentee_name,
             mentee_email,
@@ -182,13 +199,6 @@ pub fn export_matches(program: &Program) -> String {
         ]);
     }
     w.out
-}
-
-fn names(program: &Program, id: &crate::core::model::PersonId) -> (String, String) {
-    program.person(id).map_or_else(
-        || (id.to_string(), String::new()),
-        |p| (p.name.clone(), p.email.clone()),
-    )
 }
 
 /// The mentee x mentor score matrix as CSV: a header row of mentors, then one row per

@@ -317,13 +317,16 @@ pub fn plan_import(
         planner.row(row);
     }
     planner.resolve_preferences();
+    // Warnings in row order, as the coordinator reads the sheet.
+    planner.plan.warnings.sort_by_key(|w| w.row);
     planner.finish()
 }
 
-/// A row's preferences (e-mail or name, and column), resolved once every row is read.
-type PendingPreferences = (Entry, usize, Vec<(String, usize)>);
+/// A row's preferences: the row, and each e-mail or name with its column; resolved once
+/// every row is read.
+type PendingPreferences = (usize, Vec<(String, usize)>);
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Entry {
     New(usize),
     Merge(usize),
@@ -342,8 +345,11 @@ struct Planner<'a> {
     by_email: HashMap<String, (Entry, usize)>,
     /// E-mails of rows with errors -> their row.
     bad_emails: HashMap<String, usize>,
-    /// Pending preferences per entry.
-    prefs: Vec<PendingPreferences>,
+    /// Pending preferences per entry (the last row with a preferences cell wins).
+    prefs: BTreeMap<Entry, PendingPreferences>,
+    /// Existing participants by e-mail (lower case, trimmed; the first one wins, as in
+    /// [`Program::person_by_email`]).
+    existing_by_email: HashMap<String, PersonId>,
 }
 
 impl<'a> Planner<'a> {
@@ -383,7 +389,17 @@ impl<'a> Planner<'a> {
                 .collect(),
             by_email: HashMap::new(),
             bad_emails: HashMap::new(),
-            prefs: Vec::new(),
+            prefs: BTreeMap::new(),
+            existing_by_email: {
+                let mut map = HashMap::new();
+                for p in &program.people {
+                    let key = p.email.trim().to_lowercase();
+                    if !key.is_empty() {
+                        map.entry(key).or_insert_with(|| p.id.clone());
+                    }
+                }
+                map
+            },
         }
     }
 
@@ -661,7 +677,7 @@ impl<'a> Planner<'a> {
         };
         let key = email.to_lowercase();
         let earlier = self.by_email.get(&key).copied();
-        let existing = self.program.person_by_email(&email).map(|p| p.id.clone());
+        let existing = self.existing_by_email.get(&key).cloned();
         let of = match (earlier, &existing) {
             (Some((_, first_row)), _) => DuplicateOf::Row(first_row),
             (None, Some(id)) => DuplicateOf::Person(id.clone()),
@@ -827,8 +843,7 @@ impl<'a> Planner<'a> {
             person.answers.insert(field, answer);
         }
         if let Some(p) = d.preferences {
-            self.prefs.retain(|(e, _, _)| !same_entry(*e, entry));
-            self.prefs.push((entry, d.row, p));
+            self.prefs.insert(entry, (d.row, p));
         }
     }
 
@@ -842,7 +857,7 @@ impl<'a> Planner<'a> {
     /// Turns preference e-mails (or unique names) into ids once every row is known.
     fn resolve_preferences(&mut self) {
         let pending = std::mem::take(&mut self.prefs);
-        for (entry, row, wanted) in pending {
+        for (entry, (row, wanted)) in pending {
             let own = self.person_of(entry).id.clone();
             let mut ids: Vec<PersonId> = Vec::new();
             for (value, column) in wanted {
@@ -879,8 +894,8 @@ impl<'a> Planner<'a> {
             if let Some((entry, _)) = self.by_email.get(&key) {
                 return Ok(self.person_of(*entry).id.clone());
             }
-            if let Some(p) = self.program.person_by_email(&key) {
-                return Ok(p.id.clone());
+            if let Some(id) = self.existing_by_email.get(&key) {
+                return Ok(id.clone());
             }
             if let Some(bad_row) = self.bad_emails.get(&key) {
                 return Err(format!(
@@ -920,10 +935,6 @@ impl<'a> Planner<'a> {
             )),
         }
     }
-}
-
-fn same_entry(a: Entry, b: Entry) -> bool {
-    matches!((a, b), (Entry::New(x), Entry::New(y)) | (Entry::Merge(x), Entry::Merge(y)) if x == y)
 }
 
 fn dedup_ignoring_case(items: Vec<String>) -> Vec<String> {
