@@ -133,6 +133,18 @@ fn usage_errors_exit_2_with_a_message() {
     ]);
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("\"maybe\" is not merge, skip or add"));
+    let out = run_str(&[
+        "import-csv",
+        "a.csv",
+        "--into",
+        "p.json",
+        "--name",
+        "X",
+        "-o",
+        "b.json",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("with --into the program keeps its own"));
 }
 
 /// Bad input 30 through the CLI: a spreadsheet export (BOM, CRLF, quoted commas and

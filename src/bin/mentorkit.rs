@@ -379,6 +379,11 @@ fn parse_import_args(parser: &mut lexopt::Parser) -> Result<Option<ImportArgs>, 
             other => return Err(other.unexpected().into()),
         }
     }
+    if into.is_some() && (name.is_some() || id.is_some()) {
+        return Err(CliError::Usage(
+            "--name and --id name a new program; with --into the program keeps its own".into(),
+        ));
+    }
     Ok(Some(ImportArgs {
         input: required(
             input,
