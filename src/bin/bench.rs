@@ -163,7 +163,7 @@ fn main() {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
     println!(
-        "{:>7} {:>7} {:>14} {:>9} {:>9} {:>9} {:>8} {:>10} {:>8} {:>6} {:>6} {:>9} {:>9}",
+        "{:>7} {:>7} {:>14} {:>9} {:>9} {:>9} {:>8} {:>10} {:>8} {:>6} {:>6} {:>5} {:>9} {:>9}",
         "mentees",
         "mentors",
         "algorithm",
@@ -175,6 +175,7 @@ fn main() {
         "edges",
         "rounds",
         "proven",
+        "side",
         "heap_MiB",
         "hwm_MiB"
     );
@@ -201,7 +202,7 @@ fn main() {
                     let matched =
                         p.new_pairs().count() + p.pairs.iter().filter(|x| x.locked).count();
                     println!(
-                        "{:>7} {:>7} {:>14} {:>9} {:>9} {:>9} {:>8} {:>10} {:>8} {:>6} {:>6} {:>9.1} {:>9}",
+                        "{:>7} {:>7} {:>14} {:>9} {:>9} {:>9} {:>8} {:>10} {:>8} {:>6} {:>6} {:>5} {:>9.1} {:>9}",
                         n,
                         m,
                         algorithm.key(),
@@ -213,6 +214,7 @@ fn main() {
                         p.stats.candidate_edges,
                         p.stats.rounds,
                         p.stats.proven_optimal,
+                        if p.stats.from_mentor_side { "mentor" } else { "mentee" },
                         mib(peak),
                         vm_hwm_mib().map_or("-".into(), |h| format!("{h:.1}")),
                     );

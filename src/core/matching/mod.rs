@@ -25,12 +25,23 @@
 //! - [`Algorithm::TopN`]: no pairs; `top_n` suggestions per mentee (see [`suggestions`]).
 //!
 //! # How optimality is proven
-//! The optimal algorithms solve a min-cost flow on a sparse candidate graph (each mentee's
-//! best `Options::candidates` mentors), then scan **every** allowed pair to build a dual
-//! bound from the solver's potentials. Pairs whose reduced cost is negative are added to
-//! the graph and the flow is solved again, until none is left (optimal, proven) or
-//! `Options::max_rounds` is reached, in which case [`Stats::proven_optimal`] is false and
-//! [`Stats::score_upper_bound`] bounds the best possible total.
+//! The optimal algorithms solve a min-cost flow (successive shortest paths, Dijkstra with
+//! potentials, mentors as capacitated nodes, never one column per place) on a sparse
+//! candidate graph: each mentee's best `Options::candidates` mentors (plus, when mentors
+//! have fewer places than mentees want and the flow runs from the mentors' side, each
+//! mentor's best mentees). Then **every** allowed pair is checked against a dual bound
+//! built from the solver's potentials. Pairs with a negative reduced cost are added to the
+//! graph and the flow is solved again (warm-started), until none is left (optimal, proven)
+//! or `Options::max_rounds` is reached, in which case [`Stats::proven_optimal`] is false
+//! and [`Stats::score_upper_bound`] bounds the best possible total (the gap).
+//!
+//! # Progress, cancel, chunks
+//! [`run_with`] calls its progress callback between blocks of rows while scoring and
+//! checking, and every 512 placements while solving; returning [`Control::Cancel`] stops
+//! the run with [`MatchError::Cancelled`]. Natively, scoring and checking use every core
+//! (scoped threads); on wasm32 they run on the calling thread, so the browser should run
+//! matching in a worker (the callback is the place to post progress and read a cancel
+//! flag).
 //!
 //! # Memory
 //! Scores are one byte per pair. Up to `Options::dense_limit` pairs the whole matrix is
@@ -244,6 +255,8 @@ pub struct Stats {
     pub score_upper_bound: Option<u64>,
     /// Whether the score matrix was kept in memory (else rows were scored again).
     pub dense: bool,
+    /// Whether the optimal solve ran from the mentors' side (fewer places than wanted).
+    pub from_mentor_side: bool,
 }
 
 /// The result of a run: pairs to propose, who is left unmatched and why.
@@ -729,6 +742,7 @@ fn solve_optimal(
     progress: &mut dyn FnMut(Progress) -> Control,
 ) -> Result<Vec<(usize, usize, u8)>, MatchError> {
     let transposed = setup.transposed();
+    stats.from_mentor_side = transposed;
     // Rows, their places, columns' capacities, and each row's edges.
     let (row_slots, col_cap, mut rows) = if transposed {
         let mut rows = scan.mentor_cand.take().unwrap_or_default();
