@@ -370,7 +370,12 @@ fn a_mapping_file_maps_unusual_headers_and_its_errors_name_the_file() {
 fn unreadable_csv_files_exit_2_naming_the_file() {
     let dir = TempDir::new();
     let out_path = dir.path("out.json");
-    let cases: [(&str, &[u8], &str); 3] = [
+    let cases: [(&str, &[u8], &str); 4] = [
+        (
+            "header-only.csv",
+            b"Name,E-mail\r\n,\r\n",
+            "header-only.csv: has column names but no data rows",
+        ),
         ("empty.csv", b"", "empty.csv: the file is empty"),
         (
             "quote.csv",

@@ -479,3 +479,15 @@ fn a_well_formed_time_zone_matching_does_not_know_is_kept_with_a_warning() {
         .message
         .contains("matching treats it as unknown"));
 }
+
+/// Bad input 30: a quoted line break (Alt+Enter) in a one-line field becomes a space; a
+/// bio keeps its lines.
+#[test]
+fn line_breaks_inside_cells_are_spaces_in_names_and_kept_in_bios() {
+    let program = import(
+        b"Name,Email,Bio\r\n\"Ada\r\nLovelace\",ada@example.org,\"Line one\r\nLine two\"\r\n",
+    );
+    let ada = person(&program, "ada@example.org");
+    assert_eq!(ada.name, "Ada Lovelace");
+    assert_eq!(ada.bio, "Line one\r\nLine two");
+}

@@ -464,6 +464,11 @@ fn import_csv(parser: &mut lexopt::Parser) -> Result<(), CliError> {
         );
     }
 
+    if sniffed.rows.iter().all(csv::Row::is_blank) {
+        return Err(bad(
+            "has column names but no data rows; nothing imported".to_owned()
+        ));
+    }
     let plan = plan_import(&sniffed, &mapping, &args.options, &program);
     if !plan.missing_required.is_empty() {
         return Err(bad(format!(
