@@ -85,7 +85,16 @@ impl LocalStorageBackend {
         match storage.set_item(PROBE_KEY, "1") {
             Ok(()) => {}
             Err(e) => match store_error(&e) {
-                StoreError::QuotaExceeded => return Ok(LocalStorageBackend { storage }),
+                // A full storage holds our programs: still usable for reading. An empty one
+                // that refuses a one-byte write allows nothing (old Safari private mode).
+                StoreError::QuotaExceeded if storage.length().is_ok_and(|n| n > 0) => {
+                    return Ok(LocalStorageBackend { storage })
+                }
+                StoreError::QuotaExceeded => {
+                    return Err(StoreError::Unavailable(
+                        "this browser allows no storage here (private browsing?)".into(),
+                    ))
+                }
                 other => {
                     return Err(StoreError::Unavailable(format!(
                         "a test write to localStorage failed: {other}"
