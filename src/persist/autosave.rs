@@ -245,9 +245,16 @@ impl Inner {
 
 impl Drop for Inner {
     fn drop(&mut self) {
-        // Leaving the program (the session is disposed): write what is pending.
-        self.flush();
+        // Leaving the program (the session is disposed): write what is pending. No timer
+        // may outlive its callback, so a write that has to wait is reported as failed.
         self.cancel_timer();
+        self.timer.borrow_mut().callback = None;
+        self.flush();
+        if self.core.borrow().snapshot.is_some() && !self.core.borrow().blocked {
+            self.report(SaveState::Failed(StoreError::Other(
+                "the last edit could not be written while closing the program".into(),
+            )));
+        }
     }
 }
 

@@ -6,7 +6,7 @@
 //! value is always importable as it is.
 //!
 //! - [`Library`] is the program library over a [`Backend`]: localStorage in the browser
-//!   ([`web::LocalStorageBackend`], wasm32 only) or [`MemoryBackend`] (native tests, and the
+//!   (`web::LocalStorageBackend`, wasm32 only) or [`MemoryBackend`] (native tests, and the
 //!   fallback when the browser refuses storage).
 //! - Every save re-reads the stored revision first and refuses to write when it moved
 //!   ([`StoreError::Conflict`]: another tab saved), when the program is gone
