@@ -9,6 +9,7 @@ pub mod file_format;
 pub mod limits;
 pub mod model;
 pub mod reports;
+pub mod templates;
 pub mod validate;
 
 pub use date::Date;

@@ -7,8 +7,10 @@ use wasm_bindgen::JsCast;
 use crate::app::browser::read_file;
 use crate::app::route::{Route, Section};
 use crate::app::use_app;
+use crate::core::date::Date;
 use crate::core::demo::demo_program;
-use crate::core::model::{Program, Purpose};
+use crate::core::model::Purpose;
+use crate::core::templates::{new_from_template, template_summary};
 use crate::persist::{Entry, Summary, KEY_PREFIX};
 
 /// The start page.
@@ -18,8 +20,7 @@ pub fn LibraryPage() -> impl IntoView {
     let is_empty = move || app.entries.with(|e| e.is_empty());
 
     let open_demo = move |_| {
-        let mut demo = demo_program(app.fresh_id());
-        demo.id = app.fresh_id();
+        let demo = demo_program(app.fresh_id());
         if app.add_program(&demo).is_ok() {
             app.navigate(&Route::Program {
                 id: demo.id,
@@ -225,6 +226,7 @@ fn NewProgramForm() -> impl IntoView {
     let app = use_app();
     let name = RwSignal::new(String::new());
     let purpose = RwSignal::new(Purpose::Custom);
+    let start = RwSignal::new(None::<Date>);
     let error = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -235,7 +237,12 @@ fn NewProgramForm() -> impl IntoView {
             return;
         }
         error.set(None);
-        let program = new_program(app.fresh_id(), n.trim(), purpose.get_untracked());
+        let program = new_from_template(
+            purpose.get_untracked(),
+            app.fresh_id(),
+            n.trim(),
+            start.get_untracked(),
+        );
         if app.add_program(&program).is_ok() {
             name.set(String::new());
             app.navigate(&Route::Program {
@@ -278,14 +285,14 @@ fn NewProgramForm() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </div>
+                <div class="mk-field">
+                    <label for="new-program-start">"Start date (optional)"</label>
+                    <input id="new-program-start" type="date" min="1000-01-01" max="9999-12-31"
+                        on:change=move |ev| start.set(event_target_value(&ev).parse::<Date>().ok())/>
+                </div>
                 <button class="mk-button mk-button--primary" type="submit">"Create program"</button>
+                <p class="mk-hint mk-field--full">{move || template_summary(purpose.get())}</p>
             </form>
         </section>
     }
-}
-
-fn new_program(id: crate::core::model::ProgramId, name: &str, purpose: Purpose) -> Program {
-    let mut p = Program::new(id, name);
-    p.purpose = purpose;
-    p
 }
