@@ -5,11 +5,11 @@ use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use mentorkit::core::file_format::{export_program, export_stored};
+use mentorkit::core::file_format::{export_program, export_stored, import_program};
 use mentorkit::core::model::{Person, Program, ProgramId, Role};
 use mentorkit::persist::{
-    program_key, revision_of, Backend, Debounce, Entry, Library, LibraryImportError, MemoryBackend,
-    StoreError, KEY_PREFIX,
+    minify_json, program_key, revision_of, Backend, Debounce, Entry, Library, LibraryImportError,
+    MemoryBackend, StoreError, KEY_PREFIX,
 };
 
 const T1: &str = "2026-11-23T10:00:00.000Z";
@@ -82,8 +82,11 @@ fn create_stores_one_importable_envelope_at_revision_one() {
     let p = program("prog-a", "Pilot", 3);
     assert_eq!(lib.create(&p, T1), Ok(1));
     let raw = store.get(&program_key(&p.id)).unwrap().unwrap();
-    assert_eq!(raw, export_stored(&p, T1, 1).unwrap());
+    assert_eq!(raw, minify_json(&export_stored(&p, T1, 1).unwrap()));
+    assert!(raw.len() < export_stored(&p, T1, 1).unwrap().len());
     assert_eq!(revision_of(&raw), Some(1));
+    // The stored value is itself a program file.
+    assert_eq!(import_program(raw.as_bytes()).unwrap().program, p);
     let loaded = lib.load(&p.id).unwrap();
     assert_eq!(loaded.program, p);
     assert_eq!(loaded.revision, 1);
@@ -393,6 +396,25 @@ fn fresh_ids_avoid_every_stored_key() {
     let third = lib.fresh_id(7);
     assert!(third != first && third != second);
     assert!(third.as_str().starts_with("prog-"));
+}
+
+/// Text with spaces, escapes, quotes and newlines survives the stored form exactly.
+#[test]
+fn the_stored_form_drops_whitespace_between_tokens_only() {
+    assert_eq!(
+        minify_json("{\n  \"a b\": [1, 2.50, \"x \\\" y\\\\\", \"\\n \"],\n\t\"c\" : null }\n"),
+        r#"{"a b":[1,2.50,"x \" y\\","\n "],"c":null}"#
+    );
+    let (mut lib, store) = library();
+    let mut p = program("prog-ws", "  Spaced \"quoted\" \\ name\n\t ", 1);
+    p.people[0].bio = "line one\n  line two\r\n\u{202e}rtl \u{1f600} {\"json\": [1, 2]}".into();
+    lib.create(&p, T1).unwrap();
+    let raw = store.get(&program_key(&p.id)).unwrap().unwrap();
+    assert!(
+        !raw.contains('\n'),
+        "no raw newlines: they are escaped inside strings"
+    );
+    assert_eq!(lib.load(&p.id).unwrap().program, p);
 }
 
 #[test]

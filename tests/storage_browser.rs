@@ -194,7 +194,7 @@ fn local_storage_is_used_when_available() {
     assert!(library.is_persistent());
     let p = program("prog-a", "Pilot", 2);
     assert_eq!(library.create(&p, &now_rfc3339()), Ok(1));
-    assert!(stored("prog-a").is_some_and(|raw| raw.contains("\"revision\": 1")));
+    assert!(stored("prog-a").is_some_and(|raw| raw.contains("\"revision\":1")));
     assert_eq!(local().get_item("mentorkit:probe").expect("get"), None);
     // A second library (a reload) lists it.
     let (again, _) = open_browser_library();
