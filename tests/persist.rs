@@ -370,6 +370,30 @@ fn reload_sees_what_another_tab_wrote_and_removed() {
 }
 
 #[test]
+fn reload_program_refreshes_one_entry() {
+    let (mut lib, store) = library();
+    lib.create(&program("prog-a", "A", 0), T1).unwrap();
+    let mut other_tab = Library::open(Box::new(store.clone()));
+    other_tab
+        .save(&program("prog-a", "A renamed", 0), 1, T2)
+        .unwrap();
+    other_tab.create(&program("prog-b", "B", 0), T2).unwrap();
+    lib.reload_program(&ProgramId::from("prog-a"));
+    match &lib.entries()[..] {
+        [Entry::Ready { summary, .. }] => {
+            assert_eq!((summary.name.as_str(), summary.revision), ("A renamed", 2))
+        }
+        other => panic!("unexpected entries {other:?}"),
+    }
+    store.set("mentorkit:program:prog-a", "{").unwrap();
+    lib.reload_program(&ProgramId::from("prog-a"));
+    assert!(matches!(&lib.entries()[..], [Entry::Corrupt { raw, .. }] if raw == "{"));
+    other_tab.delete(&ProgramId::from("prog-a")).unwrap();
+    lib.reload_program(&ProgramId::from("prog-a"));
+    assert!(lib.entries().is_empty());
+}
+
+#[test]
 fn a_store_that_cannot_list_keys_opens_empty_without_panicking() {
     let backend = Flaky::default();
     backend.fail_keys.set(true);

@@ -401,13 +401,21 @@ fn corrupt_data_is_kept_offered_and_never_autosaved_over() {
     assert_eq!(library.load(&good.id).expect("load").program, good);
 
     // An open program whose stored copy becomes unreadable (another tab, a crash) is
-    // never autosaved over.
+    // noticed and never autosaved over.
     let library = shared(library);
     let (states, on_state) = recorder();
     let autosave = Autosave::new(library.clone(), good.id.clone(), 5, on_state);
-    storage
-        .set_item(&program_key(&good.id), "\u{0}garbage")
-        .expect("set");
+    let changes = Rc::new(RefCell::new(Vec::new()));
+    let sink = changes.clone();
+    let _watcher = watch_storage(move |c| sink.borrow_mut().push(c));
+    other_tab_writes(Some(&program_key(&good.id)), Some("\u{0}garbage"));
+    assert_eq!(
+        changes.borrow().last(),
+        Some(&StorageChange::Program {
+            id: good.id.clone(),
+            revision: Some(0)
+        })
+    );
     let mut edited = good.clone();
     edited.name = "Edited".into();
     autosave.changed(&edited);

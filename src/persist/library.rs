@@ -381,6 +381,22 @@ impl Library {
         }
     }
 
+    /// Re-reads one program's entry (after a `storage` event for its key): cheaper than
+    /// [`Library::reload`] when another tab autosaves while the user types there.
+    pub fn reload_program(&mut self, id: &ProgramId) {
+        let key = program_key(id);
+        match self.backend.get(&key) {
+            Ok(Some(raw)) => {
+                let entry = read_entry(&key, raw);
+                self.cache.insert(key, entry);
+            }
+            Ok(None) => {
+                self.cache.remove(&key);
+            }
+            Err(_) => {}
+        }
+    }
+
     /// A program id that no stored program uses, like `prog-k3x9a1`. `seed` supplies the
     /// randomness (the browser passes random bits mixed with the time), so the core needs no
     /// clock or random source.
