@@ -3,13 +3,17 @@
 //! Nothing in here may use a web crate (`leptos`, `web_sys`, `gloo`, `wasm_bindgen`): the
 //! core is tested natively and shared with the command-line tool.
 
+pub mod csv;
 pub mod date;
 pub mod demo;
 pub mod file_format;
 pub mod limits;
+pub mod matching;
 pub mod model;
 pub mod reports;
+pub mod scoring;
 pub mod templates;
+pub mod timezone;
 pub mod validate;
 
 pub use date::Date;

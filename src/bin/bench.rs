@@ -1,0 +1,234 @@
+//! Matching benchmark: seeded synthetic programs, scoring time, solve time and peak memory.
+//!
+//! Run with `cargo run --profile bench --bin bench` (the release profile optimises the wasm
+//! app for size; `bench` inherits it at opt-level 3). Options:
+//! - `--sizes 1000,2000` mentee counts (mentors are 55 % of mentees); default
+//!   1000,2000,5000,20000;
+//! - `--algorithms optimal,participation,stable,groups,top_n` (default `optimal`);
+//! - `--large` also runs 50,000 mentees x 10,000 mentors (streamed scores);
+//! - `--candidates K` candidate mentors per mentee for the sparse solve (default 24);
+//! - `--seed N`.
+//!
+//! Peak memory is the peak of live heap bytes during the run (a counting allocator), and
+//! the process's `VmHWM` (peak resident set) from `/proc/self/status` where available.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use mentorkit::core::matching::{self, synthetic, Control, Options, Progress};
+use mentorkit::core::model::Algorithm;
+
+/// Counts live heap bytes and their peak.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwarded unchanged to the system allocator.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwarded unchanged to the system allocator.
+        let p = unsafe { System.alloc_zeroed(layout) };
+        if !p.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        p
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: forwarded unchanged to the system allocator.
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            if new_size >= layout.size() {
+                let live = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size
+                    - layout.size();
+                PEAK.fetch_max(live, Ordering::Relaxed);
+            } else {
+                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn vm_hwm_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn mib(bytes: usize) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+fn secs(d: Duration) -> String {
+    format!("{:.3}", d.as_secs_f64())
+}
+
+struct Args {
+    options: Options,
+    sizes: Vec<(usize, usize)>,
+    algorithms: Vec<Algorithm>,
+    seed: u64,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut sizes: Vec<(usize, usize)> = [1000, 2000, 5000, 20000]
+        .iter()
+        .map(|&n| (n, n * 55 / 100))
+        .collect();
+    let mut algorithms = vec![Algorithm::Optimal];
+    let mut seed = 42;
+    let mut large = false;
+    let mut options = Options::default();
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--sizes" => {
+                let v = it.next().ok_or("--sizes needs a list")?;
+                sizes = v
+                    .split(',')
+                    .map(|s| {
+                        s.trim()
+                            .parse::<usize>()
+                            .map(|n| (n, n * 55 / 100))
+                            .map_err(|e| format!("bad size {s:?}: {e}"))
+                    })
+                    .collect::<Result<_, _>>()?;
+            }
+            "--algorithms" => {
+                let v = it.next().ok_or("--algorithms needs a list")?;
+                algorithms = v
+                    .split(',')
+                    .map(|s| Algorithm::from_key(s.trim()).ok_or(format!("unknown algorithm {s:?}")))
+                    .collect::<Result<_, _>>()?;
+            }
+            "--seed" => {
+                let v = it.next().ok_or("--seed needs a number")?;
+                seed = v.parse().map_err(|e| format!("bad seed: {e}"))?;
+            }
+            "--large" => large = true,
+            "--candidates" => {
+                let v = it.next().ok_or("--candidates needs a number")?;
+                options.candidates = v.parse().map_err(|e| format!("bad --candidates: {e}"))?;
+            }
+            "--help" | "-h" => {
+                return Err("usage: bench [--sizes 1000,5000] [--algorithms optimal,stable] [--large] [--candidates K] [--seed N]".into())
+            }
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    if large {
+        sizes.push((50_000, 10_000));
+    }
+    Ok(Args {
+        options,
+        sizes,
+        algorithms,
+        seed,
+    })
+}
+
+fn main() {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    println!(
+        "threads available: {}",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    println!(
+        "{:>7} {:>7} {:>14} {:>9} {:>9} {:>9} {:>8} {:>10} {:>8} {:>6} {:>6} {:>5} {:>9} {:>9}",
+        "mentees",
+        "mentors",
+        "algorithm",
+        "scoring_s",
+        "solve_s",
+        "total_s",
+        "matched",
+        "total",
+        "edges",
+        "rounds",
+        "proven",
+        "side",
+        "heap_MiB",
+        "hwm_MiB"
+    );
+    for &(n, m) in &args.sizes {
+        let program = synthetic::program(n, m, args.seed);
+        for &algorithm in &args.algorithms {
+            LIVE.load(Ordering::Relaxed);
+            PEAK.store(LIVE.load(Ordering::Relaxed), Ordering::Relaxed);
+            let before = LIVE.load(Ordering::Relaxed);
+            let start = Instant::now();
+            let mut scoring_done: Option<Instant> = None;
+            let mut progress = |p: Progress| {
+                if !matches!(p, Progress::Scoring { .. }) && scoring_done.is_none() {
+                    scoring_done = Some(Instant::now());
+                }
+                Control::Continue
+            };
+            let result = matching::run_with(&program, algorithm, &args.options, &mut progress);
+            let end = Instant::now();
+            let peak = PEAK.load(Ordering::Relaxed).saturating_sub(before);
+            let scoring_end = scoring_done.unwrap_or(end);
+            match result {
+                Ok(p) => {
+                    let matched =
+                        p.new_pairs().count() + p.pairs.iter().filter(|x| x.locked).count();
+                    println!(
+                        "{:>7} {:>7} {:>14} {:>9} {:>9} {:>9} {:>8} {:>10} {:>8} {:>6} {:>6} {:>5} {:>9.1} {:>9}",
+                        n,
+                        m,
+                        algorithm.key(),
+                        secs(scoring_end - start),
+                        secs(end - scoring_end),
+                        secs(end - start),
+                        matched,
+                        p.total_score,
+                        p.stats.candidate_edges,
+                        p.stats.rounds,
+                        p.stats.proven_optimal,
+                        if p.stats.from_mentor_side { "mentor" } else { "mentee" },
+                        mib(peak),
+                        vm_hwm_mib().map_or("-".into(), |h| format!("{h:.1}")),
+                    );
+                    if let Some(ub) = p.stats.score_upper_bound {
+                        let new_total: u64 = p.new_pairs().map(|x| u64::from(x.score)).sum();
+                        if ub != new_total {
+                            println!(
+                                "        gap: new pairs total {new_total}, proven upper bound {ub}"
+                            );
+                        }
+                    }
+                }
+                Err(e) => println!("{n:>7} {m:>7} {:>14} error: {e}", algorithm.key()),
+            }
+        }
+    }
+}
