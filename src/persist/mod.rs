@@ -1,175 +1,256 @@
-//! TEMPORARY SHIM (replaced by the persist branch): contract only.
-use std::cell::RefCell;
-use std::collections::BTreeMap;
-use std::rc::Rc;
+//! Browser storage of the program library: the only module that touches storage.
+//!
+//! Every program is kept under its own key, [`KEY_PREFIX`] followed by the program id, as
+//! one envelope written by [`export_stored`](crate::core::file_format::export_stored) (with
+//! the whitespace between tokens removed, see [`minify_json`]): a complete program file
+//! with a `revision` number, written in one `set` call, so a stored value is always
+//! importable as it is.
+//!
+//! - [`Library`] is the program library over a [`Backend`]: localStorage in the browser
+//!   (`web::LocalStorageBackend`, wasm32 only) or [`MemoryBackend`] (native tests, and the
+//!   fallback when the browser refuses storage).
+//! - Every save re-reads the stored revision first and refuses to write when it moved
+//!   ([`StoreError::Conflict`]: another tab saved), when the program is gone
+//!   ([`StoreError::Missing`]: another tab deleted it or cleared storage), when the stored
+//!   data is from a newer MentorKit ([`StoreError::ReadOnly`]) or unreadable
+//!   ([`StoreError::Corrupt`]). Data that could not be read is never written over.
+//! - [`Debounce`] is the pure timing logic of autosave; `autosave` (wasm32) drives it with
+//!   browser timers and flushes on `visibilitychange`/`pagehide`; `web` (wasm32) probes
+//!   storage, watches other tabs and asks for persistent storage.
 
-use crate::core::file_format::{export_stored, import_program, Repair};
-use crate::core::model::{Program, ProgramId, Purpose};
+mod debounce;
+mod library;
 
 #[cfg(target_arch = "wasm32")]
 pub mod autosave;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use thiserror::Error;
+
+use crate::core::file_format::Repair;
+use crate::core::model::{Program, ProgramId, Purpose};
+
+pub use debounce::{Debounce, AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS};
+pub use library::{minify_json, revision_of, ImportedToLibrary, Library, LibraryImportError};
+
+/// The prefix of every storage key MentorKit uses for a program: the key of a program is
+/// this prefix followed by its [`ProgramId`]. Keys without it are never read or written.
 pub const KEY_PREFIX: &str = "mentorkit:program:";
 
-pub trait Backend {
-    fn keys(&self) -> Result<Vec<String>, StoreError>;
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
-    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
-    fn remove(&self, key: &str) -> Result<(), StoreError>;
+/// The storage key of a program.
+pub fn program_key(id: &ProgramId) -> String {
+    format!("{KEY_PREFIX}{id}")
 }
 
-#[derive(Clone, Default)]
-pub struct MemoryBackend(Rc<RefCell<BTreeMap<String, String>>>);
+/// The program id a storage key belongs to, if it is one of ours.
+pub fn key_program_id(key: &str) -> Option<ProgramId> {
+    key.strip_prefix(KEY_PREFIX).map(ProgramId::from)
+}
+
+/// A string key-value store: localStorage in the browser, a map in memory.
+///
+/// Implementations never panic; every failure is a [`StoreError`].
+pub trait Backend {
+    /// Every key in the store (ours and others').
+    ///
+    /// # Errors
+    /// [`StoreError::Unavailable`] when the store cannot be read.
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+    /// The value under `key`, or `None`.
+    ///
+    /// # Errors
+    /// [`StoreError::Unavailable`] when the store cannot be read.
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// Writes `value` under `key`, replacing what was there, in one call.
+    ///
+    /// # Errors
+    /// [`StoreError::QuotaExceeded`] when the store is full (the old value is kept),
+    /// [`StoreError::Unavailable`] or [`StoreError::Other`] otherwise.
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// Removes `key` (nothing happens if it is absent).
+    ///
+    /// # Errors
+    /// [`StoreError::Unavailable`] when the store cannot be written.
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
+    /// Whether what is written survives closing the tab. `false` for [`MemoryBackend`]: the
+    /// autosave then reports "memory only" instead of "saved".
+    fn is_persistent(&self) -> bool {
+        true
+    }
+}
+
+/// An in-memory [`Backend`]: the store of native tests and the fallback when the browser
+/// refuses storage (bad input 34). Clones share the same map, so a test can keep one clone
+/// to inspect or tamper with what the library wrote.
+#[derive(Clone, Debug, Default)]
+pub struct MemoryBackend {
+    map: Rc<RefCell<BTreeMap<String, String>>>,
+}
+
+impl MemoryBackend {
+    /// An empty store.
+    pub fn new() -> MemoryBackend {
+        MemoryBackend::default()
+    }
+
+    /// A copy of everything stored (for tests: "byte-identical before and after").
+    pub fn snapshot(&self) -> BTreeMap<String, String> {
+        self.map.borrow().clone()
+    }
+}
+
 impl Backend for MemoryBackend {
     fn keys(&self) -> Result<Vec<String>, StoreError> {
-        Ok(self.0.borrow().keys().cloned().collect())
+        Ok(self.map.borrow().keys().cloned().collect())
     }
+
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.0.borrow().get(key).cloned())
+        Ok(self.map.borrow().get(key).cloned())
     }
+
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.0.borrow_mut().insert(key.into(), value.into());
+        self.map
+            .borrow_mut()
+            .insert(key.to_owned(), value.to_owned());
         Ok(())
     }
+
     fn remove(&self, key: &str) -> Result<(), StoreError> {
-        self.0.borrow_mut().remove(key);
+        self.map.borrow_mut().remove(key);
         Ok(())
+    }
+
+    fn is_persistent(&self) -> bool {
+        false
     }
 }
 
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+/// Why a storage operation failed. Whatever was stored before is still there.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum StoreError {
-    #[error("storage unavailable: {0}")]
+    /// The browser refuses storage (blocked, private mode, `file://`): bad input 34.
+    #[error("browser storage is unavailable ({0})")]
     Unavailable(String),
-    #[error("quota")]
+    /// Browser storage is full: bad input 35. The last good save is intact.
+    #[error("browser storage is full; the last saved version is kept. Export the program or delete other programs to free space")]
     QuotaExceeded,
-    #[error("conflict")]
-    Conflict { stored: u64, ours: u64 },
-    #[error("missing")]
+    /// Another tab saved this program since we read it (bad input 38); nothing was written.
+    #[error("another tab saved this program (revision {stored}; this tab has revision {ours})")]
+    Conflict {
+        /// The revision now stored.
+        stored: u64,
+        /// The revision this tab's copy is based on (0 when creating).
+        ours: u64,
+    },
+    /// The program is no longer stored: another tab deleted it or cleared storage (bad
+    /// input 39). Nothing was written; it can be saved again explicitly.
+    #[error("the program is no longer stored in this browser (another tab may have deleted it or cleared storage)")]
     Missing,
-    #[error("read only")]
-    ReadOnly { version: u32 },
-    #[error("corrupt {0}")]
+    /// The stored program was written by a newer MentorKit (bad input 37): read-only here.
+    #[error(
+        "the program was saved by a newer MentorKit (file version {version}); it is read-only here"
+    )]
+    ReadOnly {
+        /// The stored file version.
+        version: u32,
+    },
+    /// The stored data cannot be read (bad input 36); it is kept as it is, never written over.
+    #[error("the stored data cannot be read: {0}")]
     Corrupt(String),
-    #[error("invalid {0}")]
+    /// The program breaks an invariant, so it was not written (a bug upstream).
+    #[error("the program could not be written: {0}")]
     Invalid(String),
-    #[error("other {0}")]
+    /// Any other storage failure.
+    #[error("storage failed: {0}")]
     Other(String),
 }
 
+/// What the library list shows about a stored program, without loading it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
+    /// The program id.
     pub id: ProgramId,
+    /// The program name.
     pub name: String,
+    /// The program purpose.
     pub purpose: Purpose,
+    /// How many participants.
     pub people: usize,
+    /// How many can mentor.
     pub mentors: usize,
+    /// How many want a mentor.
     pub mentees: usize,
+    /// How many matches (all cycles).
     pub matches: usize,
+    /// The stored revision (0 if the stored data has none).
     pub revision: u64,
+    /// When it was saved (RFC 3339, as stored; empty if unknown).
     pub saved_at: String,
 }
+
+impl Summary {
+    fn of(program: &Program, revision: u64, saved_at: String) -> Summary {
+        Summary {
+            id: program.id.clone(),
+            name: program.name.clone(),
+            purpose: program.purpose,
+            people: program.people.len(),
+            mentors: program.mentor_count(),
+            mentees: program.mentee_count(),
+            matches: program.matches.len(),
+            revision,
+            saved_at,
+        }
+    }
+}
+
+/// One stored item of the library.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Entry {
+    /// A readable program.
     Ready {
+        /// What the list shows.
         summary: Summary,
+        /// `Some(version)` when it was saved by a newer MentorKit: open it read-only and
+        /// never write it back (bad input 37).
         read_only: Option<u32>,
     },
+    /// Data under one of our keys that cannot be read (bad input 36): kept exactly as it
+    /// is, offered for download, never written over.
     Corrupt {
+        /// The storage key.
         key: String,
+        /// The stored text, unchanged.
         raw: String,
+        /// Why it cannot be read.
         error: String,
     },
 }
-pub struct Loaded {
-    pub program: Program,
-    pub revision: u64,
-    pub read_only: Option<u32>,
-    pub repairs: Vec<Repair>,
+
+impl Entry {
+    /// The storage key of this entry.
+    pub fn key(&self) -> String {
+        match self {
+            Entry::Ready { summary, .. } => program_key(&summary.id),
+            Entry::Corrupt { key, .. } => key.clone(),
+        }
+    }
 }
 
-pub struct Library {
-    b: Box<dyn Backend>,
-}
-impl Library {
-    pub fn open(b: Box<dyn Backend>) -> Library {
-        Library { b }
-    }
-    pub fn entries(&self) -> Vec<Entry> {
-        let mut v = Vec::new();
-        for k in self.b.keys().unwrap_or_default() {
-            let Some(raw) = self.b.get(&k).ok().flatten() else {
-                continue;
-            };
-            match import_program(raw.as_bytes()) {
-                Ok(i) => {
-                    let p = i.program;
-                    v.push(Entry::Ready {
-                        summary: Summary {
-                            id: p.id.clone(),
-                            name: p.name.clone(),
-                            purpose: p.purpose,
-                            people: p.people.len(),
-                            mentors: p.mentor_count(),
-                            mentees: p.mentee_count(),
-                            matches: p.matches.len(),
-                            revision: i.revision.unwrap_or(0),
-                            saved_at: i.exported_at.unwrap_or_default(),
-                        },
-                        read_only: None,
-                    })
-                }
-                Err(e) => v.push(Entry::Corrupt {
-                    key: k.clone(),
-                    raw,
-                    error: e.to_string(),
-                }),
-            }
-        }
-        v
-    }
-    pub fn load(&self, id: &ProgramId) -> Result<Loaded, StoreError> {
-        let raw = self
-            .b
-            .get(&format!("{KEY_PREFIX}{id}"))?
-            .ok_or(StoreError::Missing)?;
-        let i = import_program(raw.as_bytes()).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        Ok(Loaded {
-            program: i.program,
-            revision: i.revision.unwrap_or(0),
-            read_only: None,
-            repairs: i.repairs,
-        })
-    }
-    pub fn create(&mut self, p: &Program, now: &str) -> Result<u64, StoreError> {
-        let t = export_stored(p, now, 1).map_err(|e| StoreError::Invalid(e.to_string()))?;
-        self.b.set(&format!("{KEY_PREFIX}{}", p.id), &t)?;
-        Ok(1)
-    }
-    pub fn save(&mut self, p: &Program, base: u64, now: &str) -> Result<u64, StoreError> {
-        let t = export_stored(p, now, base + 1).map_err(|e| StoreError::Invalid(e.to_string()))?;
-        self.b.set(&format!("{KEY_PREFIX}{}", p.id), &t)?;
-        Ok(base + 1)
-    }
-    pub fn delete(&mut self, id: &ProgramId) -> Result<Option<String>, StoreError> {
-        let k = format!("{KEY_PREFIX}{id}");
-        let r = self.b.get(&k)?;
-        self.b.remove(&k)?;
-        Ok(r)
-    }
-    pub fn restore_raw(&mut self, id: &ProgramId, raw: &str) -> Result<(), StoreError> {
-        self.b.set(&format!("{KEY_PREFIX}{id}"), raw)
-    }
-    pub fn raw(&self, key: &str) -> Option<String> {
-        self.b.get(key).ok().flatten()
-    }
-    pub fn stored_revision(&self, id: &ProgramId) -> Result<Option<u64>, StoreError> {
-        Ok(self.load(id).ok().map(|l| l.revision))
-    }
-    pub fn reload(&mut self) {}
-    pub fn fresh_id(&self, seed: u64) -> ProgramId {
-        ProgramId(format!("prog-{seed:x}"))
-    }
+/// A program read from storage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// The program (restored: always valid).
+    pub program: Program,
+    /// The stored revision: the base of the next save.
+    pub revision: u64,
+    /// `Some(version)` when saved by a newer MentorKit: never save it (bad input 37).
+    pub read_only: Option<u32>,
+    /// What had to be repaired while reading it.
+    pub repairs: Vec<Repair>,
 }

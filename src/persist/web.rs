@@ -1,30 +1,324 @@
-//! SHIM
-use super::*;
+//! The browser side of storage (wasm32 only): localStorage behind the [`Backend`] trait,
+//! the availability probe, other tabs' changes, persistent-storage requests and the clock.
+//!
+//! localStorage is reached through a `web_sys::Storage` handle obtained once, by the probe:
+//! gloo-storage's `LocalStorage` would look `window.localStorage` up again on every call and
+//! panic ("throw") if it had become unavailable, and it JSON-encodes values, so a stored
+//! program would no longer be an importable program file.
+
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{EventTarget, Storage, StorageEvent, VisibilityState};
+
+use super::{key_program_id, revision_of, Backend, Library, MemoryBackend, StoreError};
+use crate::core::model::ProgramId;
+
+/// The key the probe writes and removes again.
+const PROBE_KEY: &str = "mentorkit:probe";
+
+/// The `name` and `message` of a thrown JS value (a `DOMException` or an `Error`).
+fn js_error_text(error: &JsValue) -> (String, String) {
+    let field = |name: &str| {
+        js_sys::Reflect::get(error, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    let (name, message) = (field("name"), field("message"));
+    if name.is_empty() && message.is_empty() {
+        (String::new(), error.as_string().unwrap_or_default())
+    } else {
+        (name, message)
+    }
+}
+
+/// Maps an exception thrown by localStorage to a [`StoreError`].
+fn store_error(error: &JsValue) -> StoreError {
+    let (name, message) = js_error_text(error);
+    // Chromium and Safari: "QuotaExceededError"; old Firefox: "NS_ERROR_DOM_QUOTA_REACHED".
+    if name.contains("Quota") || name.contains("QUOTA") {
+        StoreError::QuotaExceeded
+    } else if name == "SecurityError" || name == "InvalidStateError" {
+        StoreError::Unavailable(format!("{name}: {message}"))
+    } else if name.is_empty() {
+        StoreError::Other(message)
+    } else {
+        StoreError::Other(format!("{name}: {message}"))
+    }
+}
+
+/// `window.localStorage` as a [`Backend`], holding the handle the probe checked.
+#[derive(Clone, Debug)]
+pub struct LocalStorageBackend {
+    storage: Storage,
+}
+
+impl LocalStorageBackend {
+    /// Probes localStorage: the handle must exist and take a test write and removal.
+    /// A full storage still counts as available (existing programs can be read; saves will
+    /// report [`StoreError::QuotaExceeded`]).
+    ///
+    /// # Errors
+    /// [`StoreError::Unavailable`] saying why (no window, access denied, no storage, or the
+    /// test write failed).
+    pub fn open() -> Result<LocalStorageBackend, StoreError> {
+        let window =
+            web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
+        let storage = match window.local_storage() {
+            Ok(Some(storage)) => storage,
+            Ok(None) => {
+                return Err(StoreError::Unavailable(
+                    "this browser offers no localStorage".into(),
+                ))
+            }
+            Err(e) => {
+                let (name, message) = js_error_text(&e);
+                return Err(StoreError::Unavailable(
+                    format!("access to localStorage was refused: {name} {message}")
+                        .trim_end()
+                        .to_owned(),
+                ));
+            }
+        };
+        match storage.set_item(PROBE_KEY, "1") {
+            Ok(()) => {}
+            Err(e) => match store_error(&e) {
+                // A full storage holds our programs: still usable for reading. An empty one
+                // that refuses a one-byte write allows nothing (old Safari private mode).
+                StoreError::QuotaExceeded if storage.length().is_ok_and(|n| n > 0) => {
+                    return Ok(LocalStorageBackend { storage })
+                }
+                StoreError::QuotaExceeded => {
+                    return Err(StoreError::Unavailable(
+                        "this browser allows no storage here (private browsing?)".into(),
+                    ))
+                }
+                other => {
+                    return Err(StoreError::Unavailable(format!(
+                        "a test write to localStorage failed: {other}"
+                    )))
+                }
+            },
+        }
+        storage.remove_item(PROBE_KEY).map_err(|e| {
+            StoreError::Unavailable(format!(
+                "a test removal from localStorage failed: {}",
+                store_error(&e)
+            ))
+        })?;
+        Ok(LocalStorageBackend { storage })
+    }
+
+    /// The underlying handle (for tests).
+    pub fn storage(&self) -> &Storage {
+        &self.storage
+    }
+}
+
+impl Backend for LocalStorageBackend {
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let len = self.storage.length().map_err(|e| store_error(&e))?;
+        let mut keys = Vec::with_capacity(len as usize);
+        for i in 0..len {
+            if let Some(key) = self.storage.key(i).map_err(|e| store_error(&e))? {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
+    }
+
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.storage.get_item(key).map_err(|e| store_error(&e))
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.storage
+            .set_item(key, value)
+            .map_err(|e| store_error(&e))
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.storage.remove_item(key).map_err(|e| store_error(&e))
+    }
+}
+
+/// Whether programs are kept in browser storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageStatus {
+    /// localStorage works: programs survive closing the tab.
     Persistent,
-    MemoryOnly { reason: String },
+    /// Storage is unavailable (bad input 34): the library lives in memory and is lost when
+    /// the tab closes. Show a "not saved, export your work" banner.
+    MemoryOnly {
+        /// Why, for the banner.
+        reason: String,
+    },
 }
+
+/// Opens the program library: localStorage if the probe succeeds, otherwise an in-memory
+/// library and [`StorageStatus::MemoryOnly`] with the reason. Never panics.
 pub fn open_browser_library() -> (Library, StorageStatus) {
-    (
-        Library::open(Box::new(MemoryBackend::default())),
-        StorageStatus::MemoryOnly {
-            reason: "shim".into(),
-        },
-    )
+    match LocalStorageBackend::open() {
+        Ok(backend) => (Library::open(Box::new(backend)), StorageStatus::Persistent),
+        Err(e) => (
+            Library::open(Box::new(MemoryBackend::new())),
+            StorageStatus::MemoryOnly {
+                reason: e.to_string(),
+            },
+        ),
+    }
 }
-pub fn request_persistence() {}
+
+/// Asks the browser to keep this site's storage under storage pressure
+/// (`navigator.storage.persist()`); called when the first program is created. Fire and
+/// forget: does nothing where the API is missing (insecure origins, old browsers), and a
+/// refusal is ignored.
+pub fn request_persistence() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    let Ok(manager) = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")) else {
+        return;
+    };
+    let has_persist = js_sys::Reflect::get(&manager, &JsValue::from_str("persist"))
+        .is_ok_and(|f| f.is_function());
+    if !has_persist {
+        return;
+    }
+    let manager: web_sys::StorageManager = manager.unchecked_into();
+    if let Ok(promise) = manager.persist() {
+        // Handle a rejection so it is not reported as uncaught. One tiny closure per call,
+        // and this is called once per first program.
+        let ignore = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {});
+        let _ = promise.catch(&ignore);
+        ignore.forget();
+    }
+}
+
+/// The current time as RFC 3339 (UTC, milliseconds), from the JS clock.
 pub fn now_rfc3339() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
-pub struct StorageWatcher;
-pub fn watch_storage(_on_change: impl Fn(StorageChange) + 'static) -> StorageWatcher {
-    StorageWatcher
+
+/// An event listener that removes itself when dropped.
+pub(crate) struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    closure: Closure<dyn FnMut(web_sys::Event)>,
 }
+
+impl Listener {
+    /// Adds `f` as a listener of `kind` events on `target`; `None` if the browser refused.
+    pub(crate) fn add(
+        target: &EventTarget,
+        kind: &'static str,
+        f: impl FnMut(web_sys::Event) + 'static,
+    ) -> Option<Listener> {
+        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+        target
+            .add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())
+            .ok()?;
+        Some(Listener {
+            target: target.clone(),
+            kind,
+            closure,
+        })
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+    }
+}
+
+/// Something another tab did to storage, or a moment to check.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageChange {
+    /// Another tab wrote or removed a program.
     Program {
+        /// Which program.
         id: ProgramId,
+        /// The revision now stored; `None` when it was removed. An unreadable new value
+        /// reports `Some(0)` (the next save then refuses with [`StoreError::Corrupt`]).
         revision: Option<u64>,
     },
+    /// Another tab cleared all of storage (bad input 39).
     Cleared,
+    /// The window got focus or became visible: re-check the stored revision (a `storage`
+    /// event may have been missed, e.g. while the tab was frozen).
     Focus,
+}
+
+/// Watches other tabs; removes its listeners when dropped.
+pub struct StorageWatcher {
+    _listeners: Vec<Listener>,
+}
+
+impl std::fmt::Debug for StorageWatcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StorageWatcher")
+            .field("listeners", &self._listeners.len())
+            .finish()
+    }
+}
+
+/// What a `storage` event means for us, if anything.
+fn storage_change(event: &StorageEvent) -> Option<StorageChange> {
+    if let (Some(area), Some(Ok(Some(local)))) = (
+        event.storage_area(),
+        web_sys::window().map(|w| w.local_storage()),
+    ) {
+        if !js_sys::Object::is(&area, &local) {
+            return None; // sessionStorage: not ours.
+        }
+    }
+    let Some(key) = event.key() else {
+        return Some(StorageChange::Cleared);
+    };
+    let id = key_program_id(&key)?;
+    let revision = event
+        .new_value()
+        .map(|value| revision_of(&value).unwrap_or(0));
+    Some(StorageChange::Program { id, revision })
+}
+
+/// Calls `on_change` when another tab changes storage (the `storage` event, which only
+/// fires for other tabs' writes), and with [`StorageChange::Focus`] when the window gets
+/// focus or becomes visible again. Drop the watcher to stop.
+pub fn watch_storage(on_change: impl Fn(StorageChange) + 'static) -> StorageWatcher {
+    let on_change: Rc<dyn Fn(StorageChange)> = Rc::new(on_change);
+    let mut listeners = Vec::new();
+    let Some(window) = web_sys::window() else {
+        return StorageWatcher {
+            _listeners: listeners,
+        };
+    };
+    let f = on_change.clone();
+    listeners.extend(Listener::add(&window, "storage", move |event| {
+        if let Some(change) = event.dyn_ref::<StorageEvent>().and_then(storage_change) {
+            f(change);
+        }
+    }));
+    let f = on_change.clone();
+    listeners.extend(Listener::add(&window, "focus", move |_| {
+        f(StorageChange::Focus)
+    }));
+    if let Some(document) = window.document() {
+        let f = on_change;
+        let doc = document.clone();
+        listeners.extend(Listener::add(&document, "visibilitychange", move |_| {
+            if doc.visibility_state() == VisibilityState::Visible {
+                f(StorageChange::Focus);
+            }
+        }));
+    }
+    StorageWatcher {
+        _listeners: listeners,
+    }
 }
