@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::app::browser::{self, download_text, slug};
 use crate::app::notices::{NoticeKind, Notices};
 use crate::app::route::Route;
-use crate::core::file_format::{export_program, import_program, Repair};
+use crate::core::file_format::{export_program, Repair};
 use crate::core::model::{Program, ProgramId};
 use crate::persist::web::{now_rfc3339, open_browser_library, request_persistence, StorageStatus};
 use crate::persist::{Entry, Library, StoreError};
@@ -146,7 +146,12 @@ impl AppContext {
     /// Imports a program file as a new program (bad input 27: never over an existing one).
     /// On any error the library is untouched and the error is shown (bad inputs 1-28).
     pub fn import_file(&self, file_name: &str, bytes: &[u8]) {
-        let imported = match import_program(bytes) {
+        let lib = self.library();
+        let first = lib.borrow().entries().is_empty();
+        let result = lib
+            .borrow_mut()
+            .import_new(bytes, &now_rfc3339(), browser::random_seed());
+        let imported = match result {
             Ok(imported) => imported,
             Err(e) => {
                 self.notices.error(format!(
@@ -155,36 +160,27 @@ impl AppContext {
                 return;
             }
         };
-        let mut program = imported.program;
-        let lib = self.library();
-        let taken = lib.borrow().load(&program.id).is_ok()
-            || self.entries.with_untracked(|list| {
-                list.iter().any(|e| match e {
-                    Entry::Ready { summary, .. } => summary.id == program.id,
-                    Entry::Corrupt { key, .. } => key.ends_with(program.id.as_str()),
-                })
-            });
-        if taken {
-            program.id = self.fresh_id();
-            program.name = format!("{} (imported)", program.name);
+        if first {
+            request_persistence();
         }
-        if self.add_program(&program).is_err() {
-            return;
-        }
+        self.refresh();
         let repairs = imported.repairs.len();
         self.import_report.set(Some(ImportReport {
-            program: program.id.clone(),
+            program: imported.id.clone(),
             file_name: file_name.to_owned(),
             repairs: imported.repairs,
-            renamed_id: taken,
+            renamed_id: imported.new_id,
         }));
-        let mut text = format!("Imported \u{201c}{}\u{201d} from {file_name}", program.name);
+        let mut text = format!(
+            "Imported \u{201c}{}\u{201d} from {file_name}",
+            imported.name
+        );
         if repairs > 0 {
             text.push_str(&format!(" with {repairs} repair(s) to review"));
         }
         self.notices.success(text);
         self.navigate(&Route::Program {
-            id: program.id,
+            id: imported.id,
             section: crate::app::route::Section::Overview,
         });
     }

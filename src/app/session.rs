@@ -75,7 +75,7 @@ impl Session {
         let watcher = watch_storage(move |change| {
             let ours = autosave_for_watch.revision();
             let stored = || app.library().borrow().stored_revision(&program_id);
-            let next = match change {
+            let next = match change.clone() {
                 StorageChange::Program { id, revision } if id == program_id => match revision {
                     Some(r) if r > ours => Some(Conflict::NewerElsewhere { stored: r }),
                     Some(_) => None,
@@ -92,7 +92,13 @@ impl Session {
             if let Some(next) = next {
                 conflict.try_set(Some(next));
             }
-            app.reload();
+            match &change {
+                StorageChange::Program { id, .. } => {
+                    app.library().borrow_mut().reload_program(id);
+                    app.refresh();
+                }
+                StorageChange::Cleared | StorageChange::Focus => app.reload(),
+            }
         });
         Ok(Session {
             program: RwSignal::new(loaded.program),

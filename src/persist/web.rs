@@ -1,10 +1,10 @@
 //! The browser side of storage (wasm32 only): localStorage behind the [`Backend`] trait,
 //! the availability probe, other tabs' changes, persistent-storage requests and the clock.
 //!
-//! localStorage is reached through a `web_sys::Storage` handle obtained once, by the probe:
-//! gloo-storage's `LocalStorage` would look `window.localStorage` up again on every call and
-//! panic ("throw") if it had become unavailable, and it JSON-encodes values, so a stored
-//! program would no longer be an importable program file.
+//! Availability is probed first through web-sys, because gloo-storage panics ("throws") when
+//! `window.localStorage` is missing or refused. Once the probe has passed, the handle comes
+//! from gloo-storage (`LocalStorage::raw()`) and is kept: its typed `get`/`set` are not used
+//! because they JSON-encode values, and a stored program must stay an importable program file.
 
 use std::rc::Rc;
 
@@ -108,7 +108,10 @@ impl LocalStorageBackend {
                 store_error(&e)
             ))
         })?;
-        Ok(LocalStorageBackend { storage })
+        // Safe now: the probe proved `window.localStorage` is there and usable.
+        Ok(LocalStorageBackend {
+            storage: <gloo_storage::LocalStorage as gloo_storage::Storage>::raw(),
+        })
     }
 
     /// The underlying handle (for tests).
