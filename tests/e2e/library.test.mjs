@@ -102,8 +102,9 @@ test('creating and editing a program works with the keyboard only', async () => 
     await page.keyboard.press('Tab');
     assert.ok(++guard < 60, '"Add a goal" is reachable with Tab');
   }
+  const goals = await page.getByLabel('Goal', { exact: true }).count();
   await page.keyboard.press('Enter');
-  await page.getByLabel('Goal', { exact: true }).waitFor();
+  await page.getByLabel('Goal', { exact: true }).nth(goals).waitFor();
   await saved(page);
   await s.check();
 });
