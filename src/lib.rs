@@ -3,12 +3,13 @@
 //! - [`core`]: the pure program model, validation, program file format, matching and CSV;
 //!   plain Rust, shared by the web app and the `mentorkit` command-line tool.
 //! - [`persist`]: the one place that touches browser storage (with an in-memory fallback).
-//! - `app` and `ui` (wasm32 only): state glue and the Leptos pages and components.
+//! - [`app`]: state glue between the core, storage and the UI (routes are plain Rust; the
+//!   rest is wasm32 only).
+//! - `ui` (wasm32 only): the Leptos pages and components.
 
+pub mod app;
 pub mod core;
 pub mod persist;
 
-#[cfg(target_arch = "wasm32")]
-pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -17,3 +17,8 @@ pub const MAX_JSON_VALUES: usize = 5_000_000;
 pub const MAX_SHORT_TEXT: usize = 300;
 /// Longest long text (descriptions, bios, notes), in characters.
 pub const MAX_LONG_TEXT: usize = 20_000;
+/// Highest value of a program's id counter (`next_seq`) and of an id's numeric suffix that
+/// restore takes into account; far beyond any real program, and `next_id` can never overflow.
+pub const MAX_SEQ: u64 = u64::MAX / 2;
+/// Most repairs one import lists; beyond it, one last repair says how many more there were.
+pub const MAX_REPAIRS: usize = 1_000;

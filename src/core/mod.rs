@@ -9,6 +9,7 @@ pub mod file_format;
 pub mod limits;
 pub mod matching;
 pub mod model;
+pub mod reports;
 pub mod scoring;
 pub mod timezone;
 pub mod validate;

@@ -1,9 +1,71 @@
-//! The Leptos user interface.
+//! The Leptos user interface: pages and components. Pages call the core and render; they do
+//! not compute scores, parse files or migrate data.
+
+pub mod components;
+pub mod pages;
 
 use leptos::prelude::*;
 
-/// The root component.
+use crate::app::route::Route;
+use crate::app::AppContext;
+use components::drop_zone::WindowDropZone;
+use components::notices::NoticeStack;
+use components::storage_banner::StorageBannerView;
+use pages::library::LibraryPage;
+use pages::program::ProgramPage;
+
+/// The root component: provides the app context and switches pages on the route.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <p>"MentorKit"</p> }
+    let app = AppContext::new();
+    provide_context(app);
+
+    // Only the page kind and program id re-create the page; switching sections does not
+    // re-open the program.
+    let page_key = Memo::new(move |_| match app.route.get() {
+        Route::Program { id, .. } => Route::Program {
+            id,
+            section: crate::app::route::Section::Overview,
+        },
+        other => other,
+    });
+    // Keyboard and screen-reader users land on the new page's content, not on a button
+    // that no longer exists.
+    Effect::new(move |prev: Option<Route>| {
+        let key = page_key.get();
+        if prev.is_some_and(|p| p != key) {
+            request_animation_frame(|| crate::app::browser::focus_element("main"));
+        }
+        key
+    });
+    let page = move || match page_key.get() {
+        Route::Library => view! { <LibraryPage/> }.into_any(),
+        Route::Program { id, .. } => view! { <ProgramPage id=id/> }.into_any(),
+        Route::NotFound(hash) => view! {
+            <main id="main" class="mk-page mk-page--narrow" tabindex="-1">
+                <h1>"Page not found"</h1>
+                <p>"There is nothing at " <code>{hash}</code> "."</p>
+                <p><a href="#/">"Go to your programs"</a></p>
+            </main>
+        }
+        .into_any(),
+    };
+
+    view! {
+        <a class="mk-skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            crate::app::browser::focus_element("main");
+        }>"Skip to content"</a>
+        <header class="mk-topbar">
+            <a class="mk-brand" href="#/">
+                <img src="favicon.svg" alt="" width="28" height="28"/>
+                <span>"MentorKit"</span>
+            </a>
+            <span class="mk-topbar__tagline">"Mentoring programs, in your browser. No server, no account."</span>
+        </header>
+        <StorageBannerView/>
+        {page}
+        <NoticeStack/>
+        <WindowDropZone/>
+    }
 }

@@ -1,0 +1,49 @@
+# MentorKit: `make run` serves the app, `make test` runs every check. Both install what is
+# missing first (see .ci/setup.sh).
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+WASM := --target wasm32-unknown-unknown
+BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/*_browser.rs))
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
+export CHROMEDRIVER := /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT := 120
+
+.PHONY: run test setup fmt clippy test-native test-browser build e2e bench clean
+
+run: setup
+	@echo "MentorKit: building and serving on http://127.0.0.1:8080 (Ctrl-C to stop)"
+	trunk serve --release --address 127.0.0.1 --port 8080
+
+test: setup fmt clippy test-native test-browser build e2e
+	@echo "All MentorKit checks passed."
+
+setup:
+	@bash .ci/setup.sh
+
+fmt:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets $(WASM) -- -D warnings
+
+test-native:
+	cargo test
+
+test-browser:
+	cargo test $(WASM) $(BROWSER_TESTS)
+
+build:
+	trunk build --release
+
+e2e: build
+	node --test --test-concurrency=1 tests/e2e/
+
+bench:
+	cargo run --profile bench --bin bench
+
+clean:
+	rm -rf dist target

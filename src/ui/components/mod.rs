@@ -1,0 +1,6 @@
+//! Reusable components.
+
+pub mod drop_zone;
+pub mod notices;
+pub mod save_indicator;
+pub mod storage_banner;

@@ -1,0 +1,9 @@
+//! Pages: one per route, plus the sections of the program page.
+
+pub mod library;
+pub mod matching;
+pub mod overview;
+pub mod participants;
+pub mod program;
+pub mod relationships;
+pub mod reports;

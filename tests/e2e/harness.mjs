@@ -1,0 +1,118 @@
+// Shared end-to-end harness: serves the built dist/ on 127.0.0.1 (at the root and under a
+// sub-path, as a static host would), drives Debian's chromium through playwright-core, and
+// fails a test on any console error, uncaught exception or request to another origin.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const root = resolve(fileURLToPath(new URL('../../dist/', import.meta.url)));
+export const SUB_PATH = '/hosted/sub/path/';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
+
+/** Starts the static server on a free port; resolves to its origin. */
+export async function startServer() {
+  const server = createServer(async (req, res) => {
+    try {
+      let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (path.startsWith(SUB_PATH)) path = '/' + path.slice(SUB_PATH.length);
+      if (path.endsWith('/')) path += 'index.html';
+      const file = normalize(join(root, path));
+      if (!file.startsWith(root)) throw new Error('outside dist');
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(await readFile(file));
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Launches headless chromium with the flags this machine needs (see ../shared/toolchain.md). */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A fresh browser context (empty storage) and page that records console errors, page errors
+ * and requests leaving `origin`. Call `check()` at the end of the test.
+ */
+export async function openPage(browser, origin, { acceptDownloads = true } = {}) {
+  const context = await browser.newContext({ acceptDownloads });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) problems.push(`request to another origin: ${url}`);
+  });
+  return {
+    context,
+    page,
+    problems,
+    /** Fails when anything bad was seen; closes the context. */
+    async check(expectedErrors = []) {
+      const unexpected = problems.filter((p) => !expectedErrors.some((re) => re.test(p)));
+      await context.close();
+      assert.deepEqual(unexpected, [], 'the page reported errors or left its origin');
+    },
+  };
+}
+
+/** Waits until the app has rendered its top bar. */
+export async function appReady(page) {
+  await page.locator('.mk-topbar').waitFor({ state: 'visible', timeout: 20000 });
+}
+
+/** All MentorKit keys in localStorage, with their values. */
+export async function storageSnapshot(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k.startsWith('mentorkit:')) out[k] = localStorage.getItem(k);
+    }
+    return out;
+  });
+}
+
+/** Saves a download to memory and returns its text. */
+export async function downloadText(page, trigger) {
+  const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
+  const stream = await download.createReadStream();
+  const chunks = [];
+  for await (const c of stream) chunks.push(c);
+  return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+}
+
+/** Waits for autosave to settle (debounce ~300 ms) by polling the indicator. */
+export async function saved(page) {
+  await page.locator('.mk-save--ok').waitFor({ timeout: 5000 });
+}

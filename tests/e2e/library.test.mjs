@@ -1,0 +1,106 @@
+// Library actions: rename, duplicate, delete with undo, drag-and-drop import, keyboard only.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, appReady, downloadText, saved } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function freshLibraryWithProgram(s, name) {
+  await s.page.goto(server.origin + '/');
+  await appReady(s.page);
+  await s.page.getByLabel('Name', { exact: true }).fill(name);
+  await s.page.getByRole('button', { name: 'Create program' }).click();
+  await s.page.getByRole('heading', { level: 1, name }).waitFor();
+  await saved(s.page);
+  await s.page.goto(server.origin + '/#/');
+  await s.page.getByRole('link', { name }).waitFor();
+}
+
+test('rename, duplicate, then delete with undo', async () => {
+  const s = await openPage(browser, server.origin);
+  await freshLibraryWithProgram(s, 'Alpha');
+  await s.page.getByRole('button', { name: 'Rename Alpha' }).click();
+  const input = s.page.getByLabel('New name');
+  await input.fill('Alpha cohort');
+  await input.press('Enter');
+  await s.page.getByRole('link', { name: 'Alpha cohort' }).waitFor();
+
+  await s.page.getByRole('button', { name: 'Duplicate Alpha cohort' }).click();
+  await s.page.getByRole('link', { name: 'Copy of Alpha cohort' }).waitFor();
+  assert.equal(await s.page.locator('.mk-program-card').count(), 2);
+
+  await s.page.getByRole('button', { name: 'Delete Copy of Alpha cohort' }).click();
+  await s.page.locator('.mk-program-card').nth(1).waitFor({ state: 'detached' });
+  assert.equal(await s.page.locator('.mk-program-card').count(), 1);
+  await s.page.locator('.mk-notice', { hasText: 'Deleted' }).getByRole('button', { name: 'Undo' }).click();
+  await s.page.getByRole('link', { name: 'Copy of Alpha cohort' }).waitFor();
+
+  // Still there after a reload.
+  await s.page.reload();
+  await appReady(s.page);
+  await s.page.getByRole('link', { name: 'Copy of Alpha cohort' }).waitFor();
+  assert.equal(await s.page.locator('.mk-program-card').count(), 2);
+  await s.check();
+});
+
+test('a program file dropped on the window is imported as a new program', async () => {
+  const s = await openPage(browser, server.origin);
+  await freshLibraryWithProgram(s, 'Dropped');
+  const file = await downloadText(s.page, () => s.page.getByRole('button', { name: 'Export Dropped' }).click());
+  const dataTransfer = await s.page.evaluateHandle(({ name, text }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], name, { type: 'application/json' }));
+    return dt;
+  }, file);
+  await s.page.dispatchEvent('body', 'dragover', { dataTransfer });
+  await s.page.locator('.mk-drop-overlay').waitFor();
+  await s.page.dispatchEvent('body', 'drop', { dataTransfer });
+  await s.page.getByRole('heading', { level: 1, name: 'Dropped (imported)' }).waitFor();
+  await s.page.goto(server.origin + '/#/');
+  assert.equal(await s.page.locator('.mk-program-card').count(), 2);
+  await s.check();
+});
+
+test('creating and editing a program works with the keyboard only', async () => {
+  const s = await openPage(browser, server.origin);
+  const { page } = s;
+  await page.goto(server.origin + '/');
+  await appReady(page);
+  // Tab to the name field; type; tab to purpose; pick with arrows; Tab to the button, Enter.
+  let guard = 0;
+  while (!(await page.evaluate(() => document.activeElement?.id === 'new-program-name'))) {
+    await page.keyboard.press('Tab');
+    assert.ok(++guard < 40, 'the name field is reachable with Tab');
+  }
+  await page.keyboard.type('Keyboard pilot');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'new-program-purpose');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Create program');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Keyboard pilot' }).waitFor();
+  // Focus is visible: the focused element has an outline.
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none');
+  // Reach "Add a goal" by Tab and press it with Enter.
+  guard = 0;
+  while ((await page.evaluate(() => document.activeElement?.textContent)) !== 'Add a goal') {
+    await page.keyboard.press('Tab');
+    assert.ok(++guard < 60, '"Add a goal" is reachable with Tab');
+  }
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Goal', { exact: true }).waitFor();
+  await saved(page);
+  await s.check();
+});
