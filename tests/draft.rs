@@ -742,6 +742,18 @@ fn bad_input_43_capacity_short_says_no_capacity_left() {
 }
 
 #[test]
+fn summary_lists_mentors_over_capacity() {
+    let mut p = drafted();
+    // r1 takes a second mentee, then its capacity is lowered to 1.
+    apply(&mut p, &by_hand("r1", "e4")).unwrap_or_else(|e| panic!("{e}"));
+    if let Some(r1) = p.person_mut(&id("r1")) {
+        r1.capacity = 1;
+    }
+    assert_eq!(summary(&p).over_capacity, vec![(id("r1"), 2, 1)]);
+    assert_eq!(summary(&drafted()).over_capacity, vec![]);
+}
+
+#[test]
 fn summary_after_an_unmatch_says_partners_are_still_available() {
     let mut p = drafted();
     let m = match_of(&p, "e2");
@@ -753,7 +765,7 @@ fn summary_after_an_unmatch_says_partners_are_still_available() {
         .find(|u| u.person == id("e2"))
         .unwrap_or_else(|| panic!("e2 not listed"));
     // r1 has a free place; r2 (now free) too.
-    assert_eq!(e2.reason, WhyUnmatched::PartnersAvailable { partners: 2 });
+    assert_eq!(e2.reason, WhyUnmatched::PartnersAvailable);
 }
 
 /// Previews on a 5,000-mentee draft score only the pairs involved and undo snapshots hold
@@ -822,7 +834,21 @@ fn large_draft_edits_touch_only_the_pairs_involved() {
     let s = summary(&p);
     let summary_time = t.elapsed();
     assert_eq!(s.matched_mentees, 5_000);
+    // The worst case for explaining: nobody matched, every mentee's partners checked.
+    p.matches.clear();
+    let t = Instant::now();
+    let empty = summary(&p);
+    let empty_time = t.elapsed();
+    assert_eq!(
+        empty
+            .unmatched
+            .iter()
+            .filter(|u| u.role == UnmatchedRole::Mentee)
+            .count(),
+        5_000
+    );
     eprintln!(
-        "5,000 mentees x 1,500 mentors: swap preview {preview_time:?}, summary {summary_time:?}"
+        "5,000 mentees x 1,500 mentors: swap preview {preview_time:?}, summary {summary_time:?}, \
+         summary with everyone unmatched {empty_time:?}"
     );
 }

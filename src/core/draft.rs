@@ -527,12 +527,9 @@ pub enum WhyUnmatched {
     NoCapacityLeft,
     /// (Mentor) every mentee the rules allow already has as many mentors as allowed.
     NoMenteeLeft,
-    /// Could still be matched: this many allowed partners have room (re-run or match by
+    /// Could still be matched: some partner the rules allow has room (re-run or match by
     /// hand).
-    PartnersAvailable {
-        /// Allowed partners with room.
-        partners: u32,
-    },
+    PartnersAvailable,
 }
 
 impl fmt::Display for WhyUnmatched {
@@ -555,10 +552,9 @@ impl fmt::Display for WhyUnmatched {
                 f.write_str("no capacity left: every possible mentor is full")
             }
             WhyUnmatched::NoMenteeLeft => f.write_str("every possible mentee already has a mentor"),
-            WhyUnmatched::PartnersAvailable { partners } => write!(
-                f,
-                "{partners} possible partner(s) still have room: re-run or match by hand"
-            ),
+            WhyUnmatched::PartnersAvailable => {
+                f.write_str("a possible partner still has room: re-run or match by hand")
+            }
         }
     }
 }
@@ -602,10 +598,14 @@ pub struct DraftSummary {
     pub total_score: i64,
     /// Mentees without a mentor, then mentors without a mentee, each by id, with reasons.
     pub unmatched: Vec<UnmatchedPerson>,
+    /// Mentors with more mentees than their capacity (capacity lowered after matching, or
+    /// matches imported), by id: (mentor, mentees this cycle, capacity).
+    pub over_capacity: Vec<(PersonId, u32, u16)>,
 }
 
-/// Summarises the current cycle's draft. Linear in the program, plus one row of pair
-/// checks per unmatched person (to say why).
+/// Summarises the current cycle's draft. Linear in the program, plus, per unmatched
+/// person, the pair checks needed to say why (usually a few; a whole row only when every
+/// partner is excluded or full).
 pub fn summary(program: &Program) -> DraftSummary {
     let pairs: Vec<DraftPair> = cycle_pairs(program)
         .map(|m| DraftPair {
@@ -643,6 +643,15 @@ pub fn summary(program: &Program) -> DraftSummary {
         .filter(|&&k| load.mentee_pairs.contains_key(&program.people[k].id))
         .count();
     let unmatched = unmatched(program, &load, &mentees, &mentors);
+    let mut over_capacity: Vec<(PersonId, u32, u16)> = program
+        .people
+        .iter()
+        .filter_map(|p| {
+            let used = load.mentor_used.get(&p.id).copied()?;
+            (used > u32::from(p.capacity)).then(|| (p.id.clone(), used, p.capacity))
+        })
+        .collect();
+    over_capacity.sort();
 
     DraftSummary {
         draft_pairs: pairs
@@ -664,10 +673,41 @@ pub fn summary(program: &Program) -> DraftSummary {
         total_score,
         pairs,
         unmatched,
+        over_capacity,
     }
 }
 
-/// Who is unmatched and why: one pass over the partners of each unmatched person.
+/// Why someone with partners to check is unmatched, looking at as few pairs as possible:
+/// partners with room first (any allowed one ends the search), then the full ones (any
+/// allowed one means "no capacity left"); only when every pair is excluded are all pairs
+/// scored, to count the rules.
+fn partner_reason(
+    partners: &[(usize, bool)],
+    code: impl Fn(usize) -> PairCode,
+    full: WhyUnmatched,
+) -> WhyUnmatched {
+    let mut rules: Vec<(ExclusionRule, u32)> = Vec::new();
+    for pass_room in [true, false] {
+        for &(j, room) in partners {
+            if room != pass_room {
+                continue;
+            }
+            match code(j) {
+                PairCode::Score(_) if room => return WhyUnmatched::PartnersAvailable,
+                PairCode::Score(_) => return full,
+                // Few distinct rules, so a small list.
+                PairCode::Excluded(rule) => match rules.iter_mut().find(|(r, _)| *r == rule) {
+                    Some((_, n)) => *n += 1,
+                    None => rules.push((rule, 1)),
+                },
+            }
+        }
+    }
+    rules.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    WhyUnmatched::AllExcluded { rules }
+}
+
+/// Who is unmatched and why; scores only the pairs needed to say why (no score matrix).
 fn unmatched(
     program: &Program,
     load: &Load,
@@ -675,112 +715,80 @@ fn unmatched(
     mentors: &[usize],
 ) -> Vec<UnmatchedPerson> {
     let people = &program.people;
-    let lonely_mentees: Vec<usize> = mentees
+    let is_lonely_mentee = |k: usize| !load.mentee_pairs.contains_key(&people[k].id);
+    let is_lonely_mentor = |k: usize| !load.mentor_used.contains_key(&people[k].id);
+    let mut lonely_mentees: Vec<usize> = mentees
         .iter()
         .copied()
-        .filter(|&k| !load.mentee_pairs.contains_key(&people[k].id))
+        .filter(|&k| is_lonely_mentee(k))
         .collect();
-    let lonely_mentors: Vec<usize> = mentors
+    let mut lonely_mentors: Vec<usize> = mentors
         .iter()
         .copied()
-        .filter(|&k| !load.mentor_used.contains_key(&people[k].id))
+        .filter(|&k| is_lonely_mentor(k))
         .collect();
     if lonely_mentees.is_empty() && lonely_mentors.is_empty() {
         return Vec::new();
     }
+    lonely_mentees.sort_by(|&a, &b| people[a].id.cmp(&people[b].id));
+    lonely_mentors.sort_by(|&a, &b| people[a].id.cmp(&people[b].id));
     let cohort = Cohort::new(program);
     let limit = u32::from(program.matching.rules.mentee_max_mentors.max(1));
-    let mut out = Vec::new();
+    // (cohort index, has room) of every mentor and mentee of this cycle.
+    let mentor_side: Vec<(usize, bool)> = mentors
+        .iter()
+        .filter_map(|&k| {
+            let j = cohort.mentor_index(&people[k].id)?;
+            let used = load.mentor_used.get(&people[k].id).copied().unwrap_or(0);
+            Some((j, used < u32::from(people[k].capacity)))
+        })
+        .collect();
+    let mentee_side: Vec<(usize, bool)> = mentees
+        .iter()
+        .filter_map(|&k| {
+            let i = cohort.mentee_index(&people[k].id)?;
+            let has = load.mentee_pairs.get(&people[k].id).copied().unwrap_or(0);
+            Some((i, has < limit))
+        })
+        .collect();
 
-    let mut by_id: Vec<usize> = lonely_mentees;
-    by_id.sort_by(|&a, &b| people[a].id.cmp(&people[b].id));
-    for k in by_id {
-        let id = &people[k].id;
-        let reason = if mentors.is_empty() {
-            WhyUnmatched::NoMentors
-        } else {
-            let mut rules: BTreeMap<ExclusionRule, u32> = BTreeMap::new();
-            let (mut allowed, mut open) = (0u32, 0u32);
-            if let Some(i) = cohort.mentee_index(id) {
-                for &r in mentors {
-                    let Some(j) = cohort.mentor_index(&people[r].id) else {
-                        continue;
-                    };
-                    match cohort.decode(cohort.pair_code(i, j)) {
-                        PairCode::Excluded(rule) => *rules.entry(rule).or_insert(0) += 1,
-                        PairCode::Score(_) => {
-                            allowed += 1;
-                            let used = load.mentor_used.get(&people[r].id).copied();
-                            if used.unwrap_or(0) < u32::from(people[r].capacity) {
-                                open += 1;
-                            }
-                        }
-                    }
-                }
-            }
-            reason_from(rules, allowed, open, WhyUnmatched::NoCapacityLeft)
+    let mut out = Vec::new();
+    for k in lonely_mentees {
+        let reason = match cohort.mentee_index(&people[k].id) {
+            _ if mentors.is_empty() => WhyUnmatched::NoMentors,
+            Some(i) => partner_reason(
+                &mentor_side,
+                |j| cohort.decode(cohort.pair_code(i, j)),
+                WhyUnmatched::NoCapacityLeft,
+            ),
+            // Not a mentee for scoring (cannot happen for someone unmatched: both use the
+            // same role policy); say what can be said.
+            None => WhyUnmatched::PartnersAvailable,
         };
         out.push(UnmatchedPerson {
-            person: id.clone(),
+            person: people[k].id.clone(),
             role: UnmatchedRole::Mentee,
             reason,
         });
     }
-
-    let mut by_id: Vec<usize> = lonely_mentors;
-    by_id.sort_by(|&a, &b| people[a].id.cmp(&people[b].id));
-    for k in by_id {
-        let id = &people[k].id;
-        let reason = if people[k].capacity == 0 {
-            WhyUnmatched::NotAvailable
-        } else if mentees.is_empty() {
-            WhyUnmatched::NoMentees
-        } else {
-            let mut rules: BTreeMap<ExclusionRule, u32> = BTreeMap::new();
-            let (mut allowed, mut open) = (0u32, 0u32);
-            if let Some(j) = cohort.mentor_index(id) {
-                for &e in mentees {
-                    let Some(i) = cohort.mentee_index(&people[e].id) else {
-                        continue;
-                    };
-                    match cohort.decode(cohort.pair_code(i, j)) {
-                        PairCode::Excluded(rule) => *rules.entry(rule).or_insert(0) += 1,
-                        PairCode::Score(_) => {
-                            allowed += 1;
-                            let has = load.mentee_pairs.get(&people[e].id).copied();
-                            if has.unwrap_or(0) < limit {
-                                open += 1;
-                            }
-                        }
-                    }
-                }
-            }
-            reason_from(rules, allowed, open, WhyUnmatched::NoMenteeLeft)
+    for k in lonely_mentors {
+        let reason = match cohort.mentor_index(&people[k].id) {
+            _ if people[k].capacity == 0 => WhyUnmatched::NotAvailable,
+            _ if mentees.is_empty() => WhyUnmatched::NoMentees,
+            Some(j) => partner_reason(
+                &mentee_side,
+                |i| cohort.decode(cohort.pair_code(i, j)),
+                WhyUnmatched::NoMenteeLeft,
+            ),
+            None => WhyUnmatched::PartnersAvailable,
         };
         out.push(UnmatchedPerson {
-            person: id.clone(),
+            person: people[k].id.clone(),
             role: UnmatchedRole::Mentor,
             reason,
         });
     }
     out
-}
-
-fn reason_from(
-    rules: BTreeMap<ExclusionRule, u32>,
-    allowed: u32,
-    open: u32,
-    full: WhyUnmatched,
-) -> WhyUnmatched {
-    if allowed == 0 {
-        let mut rules: Vec<(ExclusionRule, u32)> = rules.into_iter().collect();
-        rules.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        WhyUnmatched::AllExcluded { rules }
-    } else if open == 0 {
-        full
-    } else {
-        WhyUnmatched::PartnersAvailable { partners: open }
-    }
 }
 
 /// Current-cycle relationships that use capacity (proposed, active, on hold).
