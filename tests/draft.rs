@@ -523,6 +523,31 @@ fn publish_turns_every_draft_match_active_with_the_start_date() {
 }
 
 #[test]
+fn rescore_refreshes_stale_scores_after_a_profile_change() {
+    let mut p = drafted();
+    assert_eq!(
+        refused(&mut p, DraftEdit::Rescore),
+        DraftError::ScoresUpToDate
+    );
+    // e3 learns English: e3-r3 now shares a language.
+    let before = explained(&p, "e3", "r3");
+    if let Some(e3) = p.person_mut(&id("e3")) {
+        e3.languages.push("en".into());
+    }
+    let after = explained(&p, "e3", "r3");
+    assert_ne!(before, after);
+    let mut h = History::new(HISTORY_LIMIT);
+    let untouched = json(&p);
+    let pv =
+        apply_and_record(&mut p, &DraftEdit::Rescore, &mut h).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(pv.pair_deltas.len(), 1);
+    assert_eq!(pv.total_delta(), after - before);
+    assert_eq!(summary(&p).total_score, pv.total_after);
+    assert!(draft::undo(&mut p, &mut h).is_some());
+    assert_eq!(json(&p), untouched);
+}
+
+#[test]
 fn publishing_an_empty_draft_is_an_error() {
     let mut p = program();
     let start = Date::from_ymd(2027, 2, 1).unwrap_or_else(|e| panic!("{e}"));

@@ -35,6 +35,8 @@
 //!   `rules.mentee_max_mentors` mentors. Overflow is an error ([`DraftError::MentorAtCapacity`],
 //!   [`DraftError::MenteeAtLimit`]), not a warning: capacity is what the mentor agreed to, so
 //!   the coordinator raises it in the profile first, where the change is visible.
+//! - **Stale scores**: stored scores do not follow later profile or criteria changes by
+//!   themselves; [`DraftEdit::Rescore`] refreshes the draft's (undoably, with deltas).
 //! - **Locks**: a locked match is kept by re-runs and cannot be swapped, moved or unmatched
 //!   until it is unlocked ([`DraftError::Locked`]).
 //! - **Roles**: nobody is both mentor and mentee in one cycle ([`DraftError::RoleConflict`]).
@@ -96,6 +98,9 @@ pub enum DraftEdit {
         /// The algorithm; [`Algorithm::TopN`] cannot re-run (it only suggests).
         algorithm: Algorithm,
     },
+    /// Score every draft match again (after profiles or criteria changed) and store the
+    /// fresh scores.
+    Rescore,
     /// Turn every draft match into an active relationship starting on `start`.
     Publish {
         /// The relationships' start date.
@@ -317,6 +322,9 @@ pub enum DraftError {
     /// Publishing an empty draft.
     #[error("there is nothing to publish: the draft has no matches")]
     NothingToPublish,
+    /// Rescoring a draft whose stored scores are all current.
+    #[error("every score in the draft is up to date")]
+    ScoresUpToDate,
     /// Re-running with an algorithm that does not make pairs.
     #[error("\"{}\" suggests mentors instead of making pairs, so it cannot re-run the draft", .0.label())]
     NotAPairingAlgorithm(Algorithm),
@@ -851,6 +859,8 @@ enum Change {
     },
     Add(Match),
     Rerun(Box<Proposal>),
+    /// (index, id, fresh score) of each match whose stored score changes.
+    Rescore(Vec<(usize, MatchId, u8)>),
     Publish(Date),
 }
 
@@ -871,6 +881,7 @@ impl Change {
             Change::SetLocked { id, .. } | Change::Remove { id, .. } => Some(vec![id.clone()]),
             Change::Reassign(list) => Some(list.iter().map(|r| r.id.clone()).collect()),
             Change::Add(_) => Some(Vec::new()),
+            Change::Rescore(list) => Some(list.iter().map(|(_, id, _)| id.clone()).collect()),
             Change::Rerun(_) | Change::Publish(_) => None,
         }
     }
@@ -908,6 +919,13 @@ fn execute(program: &mut Program, change: Change) -> Vec<MatchId> {
             return vec![id];
         }
         Change::Rerun(proposal) => matching::apply(program, &proposal),
+        Change::Rescore(list) => {
+            for (index, _, score) in list {
+                if let Some(m) = program.matches.get_mut(index) {
+                    m.score = Some(score);
+                }
+            }
+        }
         Change::Publish(start) => {
             for m in &mut program.matches {
                 if m.cycle == cycle && m.status == MatchStatus::Proposed {
@@ -1346,6 +1364,24 @@ fn plan(program: &Program, edit: &DraftEdit) -> Result<Plan, DraftError> {
             let label = format!("Re-run matching ({})", algorithm.label());
             (label, Change::Rerun(Box::new(proposal)))
         }
+        DraftEdit::Rescore => {
+            let list = stale_scores(program);
+            if list.is_empty() {
+                return Err(DraftError::ScoresUpToDate);
+            }
+            for (index, _, score) in &list {
+                let m = &program.matches[*index];
+                pair_deltas.push(PairDelta {
+                    mentee: m.mentee.clone(),
+                    mentor_before: Some(m.mentor.clone()),
+                    mentor_after: Some(m.mentor.clone()),
+                    before: m.score,
+                    after: Some(*score),
+                });
+            }
+            let label = format!("Update {} score(s)", list.len());
+            (label, Change::Rescore(list))
+        }
         DraftEdit::Publish { start } => {
             let n = program
                 .current_matches()
@@ -1371,6 +1407,40 @@ fn plan(program: &Program, edit: &DraftEdit) -> Result<Plan, DraftError> {
         },
         change,
     })
+}
+
+/// Draft matches whose stored score differs from the criteria's score now: (index, id,
+/// fresh score). One cohort for the whole draft (linear), [`scoring::explain`] only for
+/// pairs outside it (an `Either` person matched in the other role); matches naming someone
+/// no longer in the program are left alone.
+fn stale_scores(program: &Program) -> Vec<(usize, MatchId, u8)> {
+    let cycle = program.cycle;
+    let in_draft = |m: &Match| m.cycle == cycle && m.status == MatchStatus::Proposed;
+    if !program.matches.iter().any(in_draft) {
+        return Vec::new();
+    }
+    let cohort = Cohort::new(program);
+    let mut out = Vec::new();
+    for (index, m) in program.matches.iter().enumerate() {
+        if !in_draft(m) {
+            continue;
+        }
+        let fresh = match (
+            cohort.mentee_index(&m.mentee),
+            cohort.mentor_index(&m.mentor),
+        ) {
+            (Some(i), Some(j)) => Some(cohort.raw_score(i, j)),
+            _ => scoring::explain(program, &m.mentee, &m.mentor)
+                .ok()
+                .map(|e| e.raw_score),
+        };
+        if let Some(fresh) = fresh {
+            if m.score != Some(fresh) {
+                out.push((index, m.id.clone(), fresh));
+            }
+        }
+    }
+    out
 }
 
 /// Per mentee, the pairs a re-run replaces and the pairs it proposes.
