@@ -633,6 +633,48 @@ fn undo_then_redo_returns_exactly_the_same_program() {
 }
 
 #[test]
+fn undo_puts_matches_back_among_published_and_earlier_ones() {
+    let mut p = program();
+    p.cycle = 2;
+    let mut old = Match::proposed(MatchId::from("old"), id("r2"), id("e4"), Some(40), 1);
+    old.status = MatchStatus::Completed;
+    p.matches.push(old);
+    let mut h = History::new(HISTORY_LIMIT);
+    let mut states = vec![json(&p)];
+    apply_and_record(&mut p, &by_hand("r1", "e1"), &mut h).unwrap_or_else(|e| panic!("{e}"));
+    states.push(json(&p));
+    // A published relationship of this cycle between draft matches.
+    let mut active = Match::proposed(MatchId::from("act"), id("r3"), id("e3"), Some(40), 2);
+    active.status = MatchStatus::Active;
+    p.matches.push(active);
+    states.pop();
+    states.push(json(&p));
+    apply_and_record(&mut p, &by_hand("r1", "e2"), &mut h).unwrap_or_else(|e| panic!("{e}"));
+    states.push(json(&p));
+    let rerun = DraftEdit::Rerun {
+        algorithm: Algorithm::Optimal,
+    };
+    apply_and_record(&mut p, &rerun, &mut h).unwrap_or_else(|e| panic!("{e}"));
+    states.push(json(&p));
+    let start = Date::from_ymd(2027, 5, 3).unwrap_or_else(|e| panic!("{e}"));
+    apply_and_record(&mut p, &DraftEdit::Publish { start }, &mut h)
+        .unwrap_or_else(|e| panic!("{e}"));
+    states.push(json(&p));
+    let next_seq = p.next_seq;
+    for want in states.iter().rev().skip(1).take(3) {
+        assert!(draft::undo(&mut p, &mut h).is_some());
+        let mut want: Program = serde_json::from_str(want).unwrap_or_else(|e| panic!("{e}"));
+        want.next_seq = next_seq;
+        assert_eq!(json(&p), json(&want));
+    }
+    // Undoing the first hand match leaves the match published since (made outside the
+    // history) and the earlier cycle's in place.
+    assert!(draft::undo(&mut p, &mut h).is_some());
+    let ids: Vec<&str> = p.matches.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, vec!["old", "act"]);
+}
+
+#[test]
 fn a_failed_edit_records_nothing() {
     let mut p = drafted();
     let mut h = History::new(HISTORY_LIMIT);

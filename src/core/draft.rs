@@ -441,14 +441,24 @@ impl DraftSnapshot {
         let mut ids: HashSet<MatchId> = self.absent.into_iter().collect();
         ids.extend(self.saved.iter().map(|(_, m)| m.id.clone()));
         let (cycle, whole) = (self.cycle, self.whole_draft);
-        program.matches.retain(|m| {
-            !(ids.contains(&m.id)
-                || (whole && m.cycle == cycle && m.status == MatchStatus::Proposed))
-        });
+        let mut rest = std::mem::take(&mut program.matches)
+            .into_iter()
+            .filter(|m| {
+                !(ids.contains(&m.id)
+                    || (whole && m.cycle == cycle && m.status == MatchStatus::Proposed))
+            })
+            .peekable();
+        // Merge the saved matches back at their positions (one pass, not an insert each:
+        // a re-run's snapshot can hold thousands).
+        let mut matches = Vec::with_capacity(rest.size_hint().0 + self.saved.len());
         for (index, m) in self.saved {
-            let at = index.min(program.matches.len());
-            program.matches.insert(at, m);
+            while matches.len() < index && rest.peek().is_some() {
+                matches.extend(rest.next());
+            }
+            matches.push(m);
         }
+        matches.extend(rest);
+        program.matches = matches;
         program.next_seq = program.next_seq.max(self.next_seq);
     }
 
