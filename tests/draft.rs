@@ -223,6 +223,26 @@ fn move_delta_equals_the_difference_of_explained_scores() {
 }
 
 #[test]
+fn in_group_format_a_moved_mentee_joins_the_new_mentors_circle() {
+    let mut p = drafted();
+    for m in &mut p.matches {
+        m.circle = Some(if m.mentor.as_str() == "r1" { 7 } else { 8 });
+    }
+    let edit = DraftEdit::Move {
+        mentee: id("e3"),
+        to_mentor: id("r1"),
+        allow_excluded: false,
+    };
+    apply(&mut p, &edit).unwrap_or_else(|e| panic!("{e}"));
+    let e3 = p.current_matches().find(|m| m.mentee.as_str() == "e3");
+    assert_eq!(e3.and_then(|m| m.circle), Some(7));
+    apply(&mut p, &by_hand("r3", "e4")).unwrap_or_else(|e| panic!("{e}"));
+    let e4 = p.current_matches().find(|m| m.mentee.as_str() == "e4");
+    // r3 has no circle left after e3 moved away.
+    assert_eq!(e4.and_then(|m| m.circle), None);
+}
+
+#[test]
 fn unmatch_removes_the_pair_and_its_score() {
     let mut p = drafted();
     let m = match_of(&p, "e2");

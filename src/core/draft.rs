@@ -42,6 +42,8 @@
 //! - **Roles**: nobody is both mentor and mentee in one cycle ([`DraftError::RoleConflict`]).
 //! - Edited matches keep their id; their source becomes [`MatchSource::Manual`]. Hand
 //!   matches are new, unlocked, manual matches (lock them to keep them through a re-run).
+//! - **Circles** (group format): a swap leaves each match's circle with its mentor; a
+//!   mentee moved or matched by hand joins the mentor's first circle of the cycle, if any.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -972,6 +974,15 @@ fn confirmed_plan(program: &Program, edit: &DraftEdit) -> Result<Plan, DraftErro
     Ok(plan)
 }
 
+/// The circle a mentee joins with this mentor in group format: the mentor's first circle
+/// of the cycle, if it has one.
+fn mentor_circle(program: &Program, mentor: &PersonId) -> Option<u32> {
+    cycle_pairs(program)
+        .filter(|x| &x.mentor == mentor)
+        .filter_map(|x| x.circle)
+        .min()
+}
+
 /// A person's name for labels, or the id if unknown or unnamed.
 fn name(program: &Program, id: &PersonId) -> String {
     match program.person(id) {
@@ -1258,12 +1269,7 @@ fn plan(program: &Program, edit: &DraftEdit) -> Result<Plan, DraftError> {
                 before: m.score,
                 after: Some(s.score),
             });
-            // In group format the mentee joins the mentor's (first) circle.
-            let circle = program
-                .current_matches()
-                .filter(|x| &x.mentor == to_mentor && x.status.uses_capacity())
-                .filter_map(|x| x.circle)
-                .min();
+            let circle = mentor_circle(program, to_mentor);
             let label = format!(
                 "Move {} to {}",
                 name(program, mentee),
@@ -1345,6 +1351,7 @@ fn plan(program: &Program, edit: &DraftEdit) -> Result<Plan, DraftError> {
                 program.cycle,
             );
             m.source = MatchSource::Manual;
+            m.circle = mentor_circle(program, mentor);
             let label = format!(
                 "Match {} with {}",
                 name(program, mentee),
