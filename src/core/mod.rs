@@ -6,7 +6,9 @@
 pub mod csv;
 pub mod date;
 pub mod demo;
+pub mod draft;
 pub mod file_format;
+pub mod history;
 pub mod limits;
 pub mod matching;
 pub mod model;
