@@ -1323,6 +1323,10 @@ pub fn score_cohort(cohort: &Cohort) -> ScoreMatrix {
 }
 
 /// Splits the program into a [`Cohort`] and scores every pair.
+///
+/// Memory: one byte per pair (5,000 x 2,750 is 13.75 MB; 20,000 x 11,000 would be 220 MB,
+/// so for very large cohorts use [`Cohort::score_row`] row by row, as
+/// [`crate::core::matching`] does above `Options::dense_limit`).
 pub fn score_all(program: &Program) -> (Cohort, ScoreMatrix) {
     let cohort = Cohort::new(program);
     let matrix = score_cohort(&cohort);
