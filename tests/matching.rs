@@ -1108,3 +1108,61 @@ fn out_of_range_settings_are_clamped_never_a_panic() {
     assert_eq!(sum, u32::from(x.raw_score));
     assert!(x.contributions.iter().all(|c| c.weight <= 10));
 }
+
+/// On larger synthetic cohorts (too big for brute force): every algorithm keeps the rules,
+/// participation matches at least as many as optimal, optimal scores at least as much as
+/// participation, and stable matching has no blocking pair.
+#[test]
+fn synthetic_cohorts_keep_rules_and_orders_between_algorithms() {
+    for (n, m, seed) in [(300, 160, 1u64), (400, 120, 2), (150, 200, 3)] {
+        let mut p = synthetic::program(n, m, seed);
+        p.matching.rules.min_score = 40;
+        p.matching.rules.max_time_zone_hours = Some(8);
+        let inst = instance(&p);
+        let mut results = HashMap::new();
+        for algorithm in [
+            Algorithm::Optimal,
+            Algorithm::Participation,
+            Algorithm::Stable,
+            Algorithm::Groups,
+        ] {
+            let proposal = run(&p, algorithm).expect("run");
+            assert_feasible(&p, &inst, &proposal, seed);
+            if algorithm != Algorithm::Stable {
+                assert!(proposal.stats.proven_optimal, "{algorithm:?} {n}x{m}");
+            }
+            let pairs = new_pairs(&inst, &proposal);
+            let total: u64 = pairs.iter().map(|x| u64::from(x.2)).sum();
+            results.insert(algorithm, (pairs.len(), total, pairs));
+        }
+        let (opt_n, opt_total, _) = &results[&Algorithm::Optimal];
+        let (par_n, par_total, _) = &results[&Algorithm::Participation];
+        assert!(par_n >= opt_n && opt_total >= par_total, "{n}x{m}");
+        assert_eq!(results[&Algorithm::Groups].1, *opt_total);
+
+        let lists = stable::preference_lists(&p, &Options::default());
+        let stable_pairs = &results[&Algorithm::Stable].2;
+        let mut partner = vec![None; inst.slots.len()];
+        let mut held: Vec<Vec<usize>> = vec![Vec::new(); inst.cap.len()];
+        for &(i, j, _) in stable_pairs {
+            partner[i] = Some(j);
+            held[j].push(i);
+        }
+        let rank =
+            |i: usize, j: usize| lists.mentee_lists[i].iter().position(|x| x.0 as usize == j);
+        for i in 0..inst.slots.len() {
+            for &(j, s) in &lists.mentee_lists[i] {
+                let j = j as usize;
+                if partner[i].is_some_and(|c| rank(i, c) <= rank(i, j)) {
+                    continue;
+                }
+                let key = lists.mentor_key(j, i, s);
+                let free = (held[j].len() as u32) < inst.cap[j];
+                let prefers = held[j]
+                    .iter()
+                    .any(|&h| lists.mentor_key(j, h, inst.score[h][j].unwrap_or(0)) > key);
+                assert!(!free && !prefers, "{n}x{m}: blocking pair ({i},{j})");
+            }
+        }
+    }
+}

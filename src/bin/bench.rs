@@ -9,6 +9,8 @@
 //! - `--candidates K` candidate mentors per mentee for the sparse solve (default 24);
 //! - `--seed N`.
 //!
+//! `cpu_s` is the process CPU time of the run (user + system, all threads): on a shared
+//! machine it shows the work done when wall times are inflated by other load.
 //! Peak memory is the peak of live heap bytes during the run (a counting allocator), and
 //! the process's `VmHWM` (peak resident set) from `/proc/self/status` where available.
 
@@ -76,6 +78,17 @@ fn vm_hwm_mib() -> Option<f64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
+}
+
+/// CPU seconds (user + system) used by the process so far, from `/proc/self/stat`.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) start after the last ')'.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
 }
 
 fn mib(bytes: usize) -> f64 {
@@ -163,13 +176,14 @@ fn main() {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
     println!(
-        "{:>7} {:>7} {:>14} {:>9} {:>9} {:>9} {:>8} {:>10} {:>8} {:>6} {:>6} {:>5} {:>9} {:>9}",
+        "{:>7} {:>7} {:>14} {:>9} {:>9} {:>9} {:>7} {:>8} {:>10} {:>8} {:>6} {:>6} {:>5} {:>9} {:>9}",
         "mentees",
         "mentors",
         "algorithm",
         "scoring_s",
         "solve_s",
         "total_s",
+        "cpu_s",
         "matched",
         "total",
         "edges",
@@ -185,6 +199,7 @@ fn main() {
             LIVE.load(Ordering::Relaxed);
             PEAK.store(LIVE.load(Ordering::Relaxed), Ordering::Relaxed);
             let before = LIVE.load(Ordering::Relaxed);
+            let cpu_start = cpu_seconds();
             let start = Instant::now();
             let mut scoring_done: Option<Instant> = None;
             let mut progress = |p: Progress| {
@@ -195,6 +210,7 @@ fn main() {
             };
             let result = matching::run_with(&program, algorithm, &args.options, &mut progress);
             let end = Instant::now();
+            let cpu_end = cpu_seconds().zip(cpu_start).map(|(b, a)| b - a);
             let peak = PEAK.load(Ordering::Relaxed).saturating_sub(before);
             let scoring_end = scoring_done.unwrap_or(end);
             match result {
@@ -202,13 +218,14 @@ fn main() {
                     let matched =
                         p.new_pairs().count() + p.pairs.iter().filter(|x| x.locked).count();
                     println!(
-                        "{:>7} {:>7} {:>14} {:>9} {:>9} {:>9} {:>8} {:>10} {:>8} {:>6} {:>6} {:>5} {:>9.1} {:>9}",
+                        "{:>7} {:>7} {:>14} {:>9} {:>9} {:>9} {:>7} {:>8} {:>10} {:>8} {:>6} {:>6} {:>5} {:>9.1} {:>9}",
                         n,
                         m,
                         algorithm.key(),
                         secs(scoring_end - start),
                         secs(end - scoring_end),
                         secs(end - start),
+                        cpu_end.map_or("-".into(), |c| format!("{c:.2}")),
                         matched,
                         p.total_score,
                         p.stats.candidate_edges,

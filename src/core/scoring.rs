@@ -385,6 +385,8 @@ struct Columns {
     seniority: Vec<u16>,
     languages: Vec<u64>,
     goals: Vec<u64>,
+    skills: Vec<u64>,
+    clusters: Vec<u64>,
 }
 
 impl Columns {
@@ -415,6 +417,8 @@ impl Columns {
                 .push(f.seniority.map_or(256, |s| s.clamp(0, 255) as u16));
             c.languages.push(f.languages.mask);
             c.goals.push(f.goals.mask);
+            c.skills.push(f.skill_set.mask);
+            c.clusters.push(f.clusters.mask);
         }
         c
     }
@@ -957,6 +961,26 @@ impl Cohort {
                         }
                     }
                 }
+                Kind::Skills => {
+                    if e.skills.is_empty() {
+                        for x in raw.iter_mut() {
+                            *x += w * u32::from(NEUTRAL);
+                        }
+                        continue;
+                    }
+                    let (sm, cm) = (e.skill_set.mask, e.clusters.mask);
+                    for j in 0..m {
+                        let sim = if sm & col.skills[j] == 0 && cm & col.clusters[j] == 0 {
+                            0
+                        } else {
+                            skills_sim(e, &self.mentor_f[j], self.exact)
+                        };
+                        raw[j] += w * u32::from(sim);
+                        if c.must && sim == 0 && out[j] == 0 {
+                            out[j] = fail;
+                        }
+                    }
+                }
                 Kind::Goals if self.exact.goals => {
                     let a = e.goals.mask;
                     let len = e.goals.len().max(1);
@@ -1139,6 +1163,26 @@ fn tz_sim(a: i16, b: i16) -> u16 {
     FULL - (u32::from(distance_minutes(a, b)) * 1000 / 720) as u16
 }
 
+/// Skills similarity of a mentee who wants at least one skill (see the module table).
+#[inline]
+fn skills_sim(e: &Features, r: &Features, exact: Exact) -> u16 {
+    let mut sum = 0u32;
+    for &(skill, cluster, want) in &e.skills {
+        let offered = if r.skill_set.contains(skill, exact.skills) {
+            r.skills.iter().find(|s| s.0 == skill).map(|s| s.2)
+        } else {
+            None
+        };
+        sum += match offered {
+            Some(have) if have >= want => 1000,
+            Some(have) => 1000 * u32::from(have) / u32::from(want),
+            None if r.clusters.contains(cluster, exact.clusters) => 250,
+            None => 0,
+        };
+    }
+    (sum / e.skills.len().max(1) as u32) as u16
+}
+
 /// A criterion's similarity for a pair, 0-1000; `None` if data is missing.
 #[inline]
 fn similarity(kind: &Kind, e: &Features, r: &Features, exact: Exact) -> Option<u16> {
@@ -1151,21 +1195,7 @@ fn similarity(kind: &Kind, e: &Features, r: &Features, exact: Exact) -> Option<u
             if e.skill_set.mask & r.skill_set.mask == 0 && e.clusters.mask & r.clusters.mask == 0 {
                 return Some(0);
             }
-            let mut sum = 0u32;
-            for &(skill, cluster, want) in &e.skills {
-                let offered = if r.skill_set.contains(skill, exact.skills) {
-                    r.skills.iter().find(|s| s.0 == skill).map(|s| s.2)
-                } else {
-                    None
-                };
-                sum += match offered {
-                    Some(have) if have >= want => 1000,
-                    Some(have) => 1000 * u32::from(have) / u32::from(want),
-                    None if r.clusters.contains(cluster, exact.clusters) => 250,
-                    None => 0,
-                };
-            }
-            Some((sum / e.skills.len() as u32) as u16)
+            Some(skills_sim(e, r, exact))
         }
         Kind::Goals => {
             if e.goals.is_empty() || r.goals.is_empty() {
@@ -1293,6 +1323,10 @@ pub fn score_cohort(cohort: &Cohort) -> ScoreMatrix {
 }
 
 /// Splits the program into a [`Cohort`] and scores every pair.
+///
+/// Memory: one byte per pair (5,000 x 2,750 is 13.75 MB; 20,000 x 11,000 would be 220 MB,
+/// so for very large cohorts use [`Cohort::score_row`] row by row, as
+/// [`crate::core::matching`] does above `Options::dense_limit`).
 pub fn score_all(program: &Program) -> (Cohort, ScoreMatrix) {
     let cohort = Cohort::new(program);
     let matrix = score_cohort(&cohort);

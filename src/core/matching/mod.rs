@@ -661,7 +661,7 @@ fn scan(
         let parts = parallel(start..end, |rows| {
             let mut buf = vec![0u8; m];
             let mut raw = Vec::new();
-            let mut all: Vec<(u32, u8)> = Vec::with_capacity(m);
+            let mut all: Vec<(u32, u8)> = Vec::with_capacity(k + 1);
             let mut counts = vec![0u32; m];
             let mut top = mentor_k.map(|mk| TopK::new(m, mk));
             let mut out = Vec::with_capacity(rows.len());
@@ -677,27 +677,62 @@ fn scan(
                         &buf
                     }
                 };
+                // One pass: which pairs are allowed and open, with a histogram of their
+                // scores; then the K-th best score is a threshold and a second pass picks
+                // the candidates (score descending, ties by lower mentor index).
+                let kept = &setup.kept_with[i];
+                let mut hist = [0u32; MAX_SCORE as usize + 1];
+                for (j, &code) in row.iter().enumerate() {
+                    if code <= MAX_SCORE
+                        && setup.cap[j] > 0
+                        && (kept.is_empty() || kept.binary_search(&(j as u32)).is_err())
+                    {
+                        hist[usize::from(code)] += 1;
+                        counts[j] += 1;
+                        if let Some(top) = top.as_mut() {
+                            top.offer(j, i as u32, code);
+                        }
+                    }
+                }
+                let allowed: u32 = hist.iter().sum();
+                let (mut threshold, mut above) = (0u8, 0u32);
+                let mut kth = None;
+                if allowed as usize > k {
+                    let mut acc = 0u32;
+                    for score in (0..=MAX_SCORE).rev() {
+                        let here = hist[usize::from(score)];
+                        if (acc + here) as usize >= k {
+                            threshold = score;
+                            above = acc;
+                            break;
+                        }
+                        acc += here;
+                    }
+                    kth = Some(threshold);
+                }
+                let mut at_threshold = if kth.is_some() {
+                    k as u32 - above
+                } else {
+                    u32::MAX
+                };
                 all.clear();
                 for (j, &code) in row.iter().enumerate() {
-                    if code <= MAX_SCORE && setup.open(i, j) {
-                        all.push((j as u32, code));
-                        counts[j] += 1;
+                    if code > MAX_SCORE
+                        || code < threshold
+                        || setup.cap[j] == 0
+                        || (!kept.is_empty() && kept.binary_search(&(j as u32)).is_ok())
+                    {
+                        continue;
                     }
-                }
-                if let Some(top) = top.as_mut() {
-                    for &(j, code) in &all {
-                        top.offer(j as usize, i as u32, code);
+                    if code == threshold && kth.is_some() {
+                        if at_threshold == 0 {
+                            continue;
+                        }
+                        at_threshold -= 1;
                     }
+                    all.push((j as u32, code));
                 }
-                let allowed = all.len() as u32;
-                let better = |a: &(u32, u8), b: &(u32, u8)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
-                let mut kth = None;
-                if all.len() > k {
-                    all.select_nth_unstable_by(k, better);
-                    all.truncate(k);
-                    kth = all.iter().map(|c| c.1).min();
-                }
-                all.sort_by(better);
+                all.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
                 out.push((all.clone(), allowed, kth));
             }
             (out, counts, top)
