@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::core::date::Date;
 use crate::core::model::*;
+use crate::core::templates::{add_goals, GoalSpec};
 
 /// The demo program: a realistic, valid program with 48 participants and no matches.
 ///
@@ -32,18 +33,7 @@ pub fn demo_program(id: ProgramId) -> Program {
     p.start_date = Date::from_ymd(2027, 2, 1).ok();
     p.end_date = Date::from_ymd(2027, 7, 31).ok();
 
-    for g in GOALS {
-        let id = GoalId(p.next_id(IdKind::Goal));
-        p.goals.push(Goal {
-            id,
-            title: g.title.to_owned(),
-            metric: g.metric.to_owned(),
-            comparison: g.comparison,
-            target: g.target,
-            unit: g.unit,
-            baseline: g.baseline,
-        });
-    }
+    add_goals(&mut p, &GOALS);
     for (name, offset_days) in MILESTONES {
         let id = MilestoneId(p.next_id(IdKind::Milestone));
         p.milestones.push(Milestone {
@@ -135,16 +125,6 @@ for six months to grow a specific skill (from Rust and Kubernetes to product dis
 giving feedback). Pairs agree goals in their first week, meet at least every two weeks, and \
 answer a short pulse survey every month. The cycle closes with a retrospective and a report \
 to the leadership team on matching, retention and how the pairs felt it went.";
-
-/// A program goal as written in the tables below.
-struct GoalSpec {
-    title: &'static str,
-    metric: &'static str,
-    comparison: Comparison,
-    target: f64,
-    unit: MetricUnit,
-    baseline: Option<f64>,
-}
 
 const GOALS: [GoalSpec; 4] = [
     GoalSpec {

@@ -43,18 +43,7 @@ pub fn new_from_template(
     p.start_date = start;
     p.end_date = start.map(|s| s.add_days(i64::from(t.duration_days)));
 
-    for g in t.goals {
-        let id = GoalId(p.next_id(IdKind::Goal));
-        p.goals.push(Goal {
-            id,
-            title: g.title.to_owned(),
-            metric: g.metric.to_owned(),
-            comparison: g.comparison,
-            target: g.target,
-            unit: g.unit,
-            baseline: g.baseline,
-        });
-    }
+    add_goals(&mut p, t.goals);
     for &(name, offset_days) in t.milestones {
         let id = MilestoneId(p.next_id(IdKind::Milestone));
         p.milestones.push(Milestone {
@@ -244,13 +233,30 @@ const MEETING_FORMAT: FieldSpec = field(
     true,
 );
 
-struct GoalSpec {
-    title: &'static str,
-    metric: &'static str,
-    comparison: Comparison,
-    target: f64,
-    unit: MetricUnit,
-    baseline: Option<f64>,
+/// A goal as written in the template and demo tables.
+pub(crate) struct GoalSpec {
+    pub(crate) title: &'static str,
+    pub(crate) metric: &'static str,
+    pub(crate) comparison: Comparison,
+    pub(crate) target: f64,
+    pub(crate) unit: MetricUnit,
+    pub(crate) baseline: Option<f64>,
+}
+
+/// Adds goals from a table, with fresh ids.
+pub(crate) fn add_goals(p: &mut Program, specs: &[GoalSpec]) {
+    for g in specs {
+        let id = GoalId(p.next_id(IdKind::Goal));
+        p.goals.push(Goal {
+            id,
+            title: g.title.to_owned(),
+            metric: g.metric.to_owned(),
+            comparison: g.comparison,
+            target: g.target,
+            unit: g.unit,
+            baseline: g.baseline,
+        });
+    }
 }
 
 const fn goal(
