@@ -8,6 +8,7 @@ pub mod demo;
 pub mod file_format;
 pub mod limits;
 pub mod model;
+pub mod people;
 pub mod reports;
 pub mod templates;
 pub mod validate;
