@@ -225,7 +225,7 @@ pub fn PeopleTable(
             <button type="button" class="mk-button mk-button--small" disabled=move || current.get() == 0
                 on:click=move |_| page.set(current.get_untracked().saturating_sub(1))>"Previous page"</button>
             <span>{move || format!("Page {} of {}", current.get() + 1, pages.get())}</span>
-            <button type="button" class="mk-button mk-button--small" disabled=move || current.get() + 1 >= pages.get()
+            <button type="button" class="mk-button mk-button--small" disabled=move || { current.get() + 1 >= pages.get() }
                 on:click=move |_| page.set(current.get_untracked() + 1)>"Next page"</button>
         </nav>
     }
