@@ -206,8 +206,8 @@ pub fn PeopleTable(
                                     <td>{r.title.clone()}</td>
                                     <td class="mk-num">{r.capacity.map_or_else(|| "\u{2013}".to_owned(), |c| c.to_string())}</td>
                                     <td>{if r.matched { "Yes" } else { "No" }}</td>
-                                    <td>{r.offers.clone()}</td>
-                                    <td>{r.wants.clone()}</td>
+                                    <td class="mk-people-table__skills">{r.offers.clone()}</td>
+                                    <td class="mk-people-table__skills">{r.wants.clone()}</td>
                                     <td>
                                         <button type="button" class="mk-button mk-button--small" id=edit_button_id(&r.id)
                                             aria-label=format!("Edit {}", r.name)

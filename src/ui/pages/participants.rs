@@ -71,15 +71,21 @@ pub fn ParticipantsSection() -> impl IntoView {
     });
     let total = Memo::new(move |_| s.program.with(|p| p.people.len()));
     let hidden_selected = Memo::new(move |_| {
-        let shown: HashSet<PersonId> = s.program.with(|p| {
-            rows.with(|r| {
-                r.iter()
-                    .filter_map(|&i| p.people.get(i))
-                    .map(|x| x.id.clone())
-                    .collect()
+        selected.with(|sel| {
+            if sel.is_empty() {
+                return 0;
+            }
+            s.program.with(|p| {
+                rows.with(|r| {
+                    let shown = r
+                        .iter()
+                        .filter_map(|&i| p.people.get(i))
+                        .filter(|x| sel.contains(&x.id))
+                        .count();
+                    sel.len().saturating_sub(shown)
+                })
             })
-        });
-        selected.with(|sel| sel.iter().filter(|id| !shown.contains(*id)).count())
+        })
     });
     // People removed elsewhere (another section, undo) drop out of the selection.
     Effect::new(move |_| {
