@@ -363,12 +363,15 @@ fn bulk_role_and_capacity_changes_apply_to_the_selection() {
     assert_eq!(p.person(&mentor).map(|x| x.capacity), Some(4));
     assert_eq!(p.person(&mentee).map(|x| x.capacity), Some(0));
 
-    assert_eq!(set_role(&mut p, &ids(&[&mentee, &mentor]), Role::Either), 2);
+    assert_eq!(
+        set_role(&mut p, &ids(&[&mentee, &mentor]), Role::Either).changed,
+        2
+    );
     assert_eq!(
         p.person(&mentee).map(|x| (x.role, x.capacity)),
         Some((Role::Either, 1))
     );
-    assert_eq!(set_role(&mut p, &ids(&[&mentor]), Role::Either), 0);
+    assert_eq!(set_role(&mut p, &ids(&[&mentor]), Role::Either).changed, 0);
     assert_eq!(validate(&p), Ok(()));
 }
 
@@ -559,5 +562,21 @@ fn ten_thousand_people_filter_and_sort() {
             .collect(),
     );
     assert_eq!(removed.count(), 5_000);
+    assert_eq!(validate(&p), Ok(()));
+}
+
+#[test]
+fn a_matched_mentor_who_becomes_a_mentee_is_reported() {
+    let mut p = with_matches(demo());
+    let mentor = p.matches[0].mentor.clone();
+    let change = set_role(&mut p, &ids(&[&mentor]), Role::Mentee);
+    assert_eq!(
+        change,
+        RoleChange {
+            changed: 1,
+            mismatched_matches: 1
+        }
+    );
+    assert_eq!(p.person(&mentor).map(|x| x.capacity), Some(0));
     assert_eq!(validate(&p), Ok(()));
 }

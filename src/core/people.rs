@@ -575,9 +575,22 @@ pub fn replace_person(program: &mut Program, person: Person) -> bool {
     }
 }
 
-/// Gives every listed person the role; returns how many changed.
-pub fn set_role(program: &mut Program, ids: &HashSet<PersonId>, role: Role) -> usize {
-    let mut changed = 0;
+/// What a bulk role change did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RoleChange {
+    /// People whose role changed.
+    pub changed: usize,
+    /// Current-cycle matches in which someone now has a role that does not fit their side
+    /// of the pair (a mentor who became a mentee); they are kept for the coordinator to
+    /// review on the Matching page.
+    pub mismatched_matches: usize,
+}
+
+/// Gives every listed person the role. People who become mentors get capacity 1 if they
+/// had 0; people who become mentees get capacity 0.
+pub fn set_role(program: &mut Program, ids: &HashSet<PersonId>, role: Role) -> RoleChange {
+    let mut change = RoleChange::default();
+    let mut changed_ids = HashSet::new();
     for x in program.people.iter_mut().filter(|x| ids.contains(&x.id)) {
         if x.role != role {
             x.role = role;
@@ -587,10 +600,19 @@ pub fn set_role(program: &mut Program, ids: &HashSet<PersonId>, role: Role) -> u
             } else if !role.can_mentor() {
                 x.capacity = 0;
             }
-            changed += 1;
+            changed_ids.insert(x.id.clone());
         }
     }
-    changed
+    change.changed = changed_ids.len();
+    change.mismatched_matches = program
+        .current_matches()
+        .filter(|m| m.status.uses_capacity())
+        .filter(|m| {
+            (changed_ids.contains(&m.mentor) && !role.can_mentor())
+                || (changed_ids.contains(&m.mentee) && !role.can_be_mentee())
+        })
+        .count();
+    change
 }
 
 /// What a bulk capacity change did.

@@ -159,12 +159,20 @@ pub fn ParticipantsSection() -> impl IntoView {
             return;
         }
         let ids = selected.get_untracked();
-        let mut changed = 0;
-        s.edit(|p| changed = set_role(p, &ids, role));
-        app.notices.success(format!(
-            "{changed} changed to {}.",
-            role.label().to_lowercase()
-        ));
+        let mut change = None;
+        s.edit(|p| change = Some(set_role(p, &ids, role)));
+        if let Some(c) = change {
+            let mut text = format!("{} changed to {}.", c.changed, role.label().to_lowercase());
+            if c.mismatched_matches > 0 {
+                text.push_str(&format!(
+                    " {} current match(es) now pair someone in a role they no longer have; review them on the Matching page.",
+                    c.mismatched_matches
+                ));
+                app.notices.info(text);
+            } else {
+                app.notices.success(text);
+            }
+        }
     });
     let on_set_capacity = Callback::new(move |capacity: u16| {
         if !can_edit(&s) {
