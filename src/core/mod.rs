@@ -12,6 +12,7 @@ pub mod history;
 pub mod limits;
 pub mod matching;
 pub mod model;
+pub mod people;
 pub mod reports;
 pub mod scoring;
 pub mod templates;

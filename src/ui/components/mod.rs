@@ -2,5 +2,8 @@
 
 pub mod drop_zone;
 pub mod notices;
+pub mod people_bulk;
+pub mod people_table;
+pub mod person_form;
 pub mod save_indicator;
 pub mod storage_banner;

@@ -1,42 +1,319 @@
-//! Participants: who is enrolled, and the strength of the mentor pool.
+//! Participants: the mentor pool's strength, a searchable, sortable, paged table of
+//! everybody enrolled, an add/edit form and bulk actions with undo.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::app::session::use_session;
-use crate::core::model::{Person, Program, Role};
+use crate::app::notices::NoticeKind;
+use crate::app::session::{use_session, Session};
+use crate::app::use_app;
+use crate::core::model::{PersonId, Role};
+use crate::core::people::{
+    add_person, departments, remove_people, replace_person, set_capacity, set_role, undo_remove,
+    CheckedPerson, MatchedFilter, PeopleFilter, PeopleIndex, Sort,
+};
 use crate::core::reports::stats;
+use crate::ui::components::people_bulk::PeopleBulkBar;
+use crate::ui::components::people_table::{edit_button_id, PeopleTable};
+use crate::ui::components::person_form::PersonForm;
 
-const PAGE: usize = 50;
+/// Which form is open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum FormMode {
+    Add,
+    Edit(PersonId),
+}
+
+const ADD_BUTTON: &str = "people-add";
+
+/// Focuses the first of these elements that exists.
+fn focus_first(ids: &[String]) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(el) = ids
+        .iter()
+        .filter_map(|id| doc.get_element_by_id(id))
+        .find_map(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Whether edits are accepted now (read-only and conflicting programs refuse them, and the
+/// form must then stay open so nothing typed is lost).
+fn can_edit(s: &Session) -> bool {
+    s.read_only.get_untracked().is_none() && s.conflict.get_untracked().is_none()
+}
 
 /// The Participants section.
 #[component]
 pub fn ParticipantsSection() -> impl IntoView {
     let s = use_session();
-    let query = RwSignal::new(String::new());
-    let role = RwSignal::new(None::<Role>);
+    let app = use_app();
+    let program: Signal<_> = s.program.into();
+    let filter = RwSignal::new(PeopleFilter::default());
+    let sort = RwSignal::new(Sort::default());
     let page = RwSignal::new(0usize);
-    let st = Memo::new(move |_| s.program.with(stats));
+    let selected = RwSignal::new(HashSet::<PersonId>::new());
+    let form = RwSignal::new(None::<FormMode>);
 
+    // The index is rebuilt when the program changes; typing in the search box only filters.
+    let index = Memo::new(move |_| s.program.with(PeopleIndex::new));
     let rows = Memo::new(move |_| {
-        let q = query.get().to_lowercase();
-        let r = role.get();
-        s.program.with(|p| {
-            p.people
-                .iter()
-                .filter(|x| r.is_none_or(|r| x.role == r))
-                .filter(|x| q.is_empty() || matches_query(x, &q))
-                .map(|x| row(p, x))
-                .collect::<Vec<_>>()
+        let f = filter.get();
+        let order = sort.get();
+        index.with(|ix| s.program.with(|p| ix.select(p, &f, order)))
+    });
+    let total = Memo::new(move |_| s.program.with(|p| p.people.len()));
+    let hidden_selected = Memo::new(move |_| {
+        selected.with(|sel| {
+            if sel.is_empty() {
+                return 0;
+            }
+            s.program.with(|p| {
+                rows.with(|r| {
+                    let shown = r
+                        .iter()
+                        .filter_map(|&i| p.people.get(i))
+                        .filter(|x| sel.contains(&x.id))
+                        .count();
+                    sel.len().saturating_sub(shown)
+                })
+            })
         })
     });
-    let shown = move || {
-        rows.with(|r| {
-            let start = (page.get() * PAGE).min(r.len());
-            r[start..(start + PAGE).min(r.len())].to_vec()
-        })
-    };
-    let pages = move || rows.with(|r| r.len().div_ceil(PAGE).max(1));
+    // People removed elsewhere (another section, undo) drop out of the selection.
+    Effect::new(move |_| {
+        let present: HashSet<PersonId> = s
+            .program
+            .with(|p| p.people.iter().map(|x| x.id.clone()).collect());
+        if selected.with_untracked(|sel| sel.iter().any(|id| !present.contains(id))) {
+            selected.update(|sel| sel.retain(|id| present.contains(id)));
+        }
+    });
 
+    let close_form = move |focus_on: Option<PersonId>| {
+        form.set(None);
+        let mut targets: Vec<String> = focus_on.iter().map(edit_button_id).collect();
+        targets.push(ADD_BUTTON.to_owned());
+        request_animation_frame(move || focus_first(&targets));
+    };
+    let on_save = Callback::new(move |checked: CheckedPerson| {
+        let Some(mode) = form.get_untracked() else {
+            return;
+        };
+        if !can_edit(&s) {
+            s.edit(|_| {});
+            return;
+        }
+        let name = checked.person.name.clone();
+        let mut note = checked
+            .warnings
+            .iter()
+            .map(|w| w.message.clone())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !note.is_empty() {
+            note = format!(" Note: {note}");
+        }
+        match mode {
+            FormMode::Add => {
+                let mut new_id = None;
+                s.edit(|p| new_id = Some(add_person(p, checked.person)));
+                app.notices.success(format!("Added {name}.{note}"));
+                close_form(new_id);
+            }
+            FormMode::Edit(id) => {
+                let exists = s.program.with_untracked(|p| p.person(&id).is_some());
+                if !exists {
+                    app.notices.error(format!(
+                        "{name} was removed while you edited; use \u{201c}Add a participant\u{201d} to enrol them again."
+                    ));
+                    return;
+                }
+                s.edit(|p| {
+                    replace_person(p, checked.person);
+                });
+                app.notices.success(format!("Saved {name}.{note}"));
+                close_form(Some(id));
+            }
+        }
+    });
+    let on_cancel = Callback::new(move |()| {
+        let back = match form.get_untracked() {
+            Some(FormMode::Edit(id)) => Some(id),
+            _ => None,
+        };
+        close_form(back);
+    });
+    let on_edit = Callback::new(move |id: PersonId| form.set(Some(FormMode::Edit(id))));
+
+    let on_set_role = Callback::new(move |role: Role| {
+        if !can_edit(&s) {
+            s.edit(|_| {});
+            return;
+        }
+        let ids = selected.get_untracked();
+        let mut change = None;
+        s.edit(|p| change = Some(set_role(p, &ids, role)));
+        if let Some(c) = change {
+            let mut text = format!("{} changed to {}.", c.changed, role.label().to_lowercase());
+            if c.mismatched_matches > 0 {
+                text.push_str(&format!(
+                    " {} current match(es) now pair someone in a role they no longer have; review them on the Matching page.",
+                    c.mismatched_matches
+                ));
+                app.notices.info(text);
+            } else {
+                app.notices.success(text);
+            }
+        }
+    });
+    let on_set_capacity = Callback::new(move |capacity: u16| {
+        if !can_edit(&s) {
+            s.edit(|_| {});
+            return;
+        }
+        let ids = selected.get_untracked();
+        let mut change = None;
+        s.edit(|p| change = Some(set_capacity(p, &ids, capacity)));
+        if let Some(c) = change {
+            let mut text = format!("Capacity set to {capacity} for {} mentor(s).", c.set);
+            if c.skipped_mentees > 0 {
+                text.push_str(&format!(
+                    " {} mentee(s) skipped: capacity is for mentors.",
+                    c.skipped_mentees
+                ));
+            }
+            app.notices.success(text);
+        }
+    });
+    let on_remove = Callback::new(move |()| {
+        if !can_edit(&s) {
+            s.edit(|_| {});
+            return;
+        }
+        let ids = selected.get_untracked();
+        let mut removed = None;
+        s.edit(|p| removed = Some(remove_people(p, &ids)));
+        let Some(removed) = removed else {
+            return;
+        };
+        selected.set(HashSet::new());
+        let count = removed.count();
+        let matches = removed.matches.len();
+        let mut text = if count == 1 {
+            "Removed 1 participant".to_owned()
+        } else {
+            format!("Removed {count} participants")
+        };
+        if matches > 0 {
+            text.push_str(&format!(" and {matches} match(es)"));
+        }
+        text.push('.');
+        let slot = Rc::new(RefCell::new(Some(removed)));
+        app.notices
+            .with_action(NoticeKind::Info, text, "Undo", move || {
+                if let Some(removed) = slot.borrow_mut().take() {
+                    let mut back = 0;
+                    s.edit(|p| back = undo_remove(p, removed));
+                    app.notices
+                        .success(format!("Restored {back} participant(s)."));
+                }
+            });
+        request_animation_frame(|| focus_first(&["people-search".to_owned()]));
+    });
+
+    view! {
+        <PoolStrength/>
+        <div class="mk-toolbar mk-people-toolbar">
+            <div class="mk-field">
+                <label for="people-search">"Search"</label>
+                <input id="people-search" type="search" placeholder="Name, e-mail, department, team, title"
+                    prop:value=move || filter.with(|f| f.query.clone())
+                    on:input=move |ev| { let q = event_target_value(&ev); filter.update(|f| f.query = q); page.set(0); }/>
+            </div>
+            <div class="mk-field">
+                <label for="people-role">"Role"</label>
+                <select id="people-role" on:change=move |ev| {
+                    let r = Role::from_key(&event_target_value(&ev));
+                    filter.update(|f| f.role = r);
+                    page.set(0);
+                }>
+                    <option value="">"All roles"</option>
+                    {Role::ALL.into_iter().map(|r| view! { <option value=r.key()>{r.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="mk-field">
+                <label for="people-department">"Department"</label>
+                <select id="people-department" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    filter.update(|f| f.department = (!v.is_empty()).then_some(v));
+                    page.set(0);
+                }>
+                    <option value="">"All departments"</option>
+                    {move || s.program.with(departments).into_iter().map(|d| {
+                        let (value, label) = (d.clone(), d.clone());
+                        view! { <option value=value selected=move || filter.with(|f| f.department.as_deref() == Some(d.as_str()))>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="mk-field">
+                <label for="people-matched">"Matched"</label>
+                <select id="people-matched" on:change=move |ev| {
+                    let m = MatchedFilter::from_key(&event_target_value(&ev));
+                    filter.update(|f| f.matched = m);
+                    page.set(0);
+                }>
+                    {MatchedFilter::ALL.into_iter().map(|m| view! { <option value=m.key()>{m.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <p class="mk-toolbar__count" role="status" id="people-count">{move || {
+                let n = rows.with(Vec::len);
+                let t = total.get();
+                if n == t { format!("{t} participants") } else { format!("{n} of {t} participants shown") }
+            }}</p>
+            <button type="button" id=ADD_BUTTON class="mk-button mk-button--primary mk-people-toolbar__add"
+                on:click=move |_| form.set(Some(FormMode::Add))>"Add a participant"</button>
+        </div>
+        {move || form.get().map(|mode| {
+            let editing = match mode { FormMode::Edit(id) => Some(id), FormMode::Add => None };
+            view! { <PersonForm program=program editing=editing on_save=on_save on_cancel=on_cancel/> }
+        })}
+        <Show when=move || selected.with(|s| !s.is_empty())>
+            <PeopleBulkBar
+                selected=Signal::derive(move || selected.with(HashSet::len))
+                hidden=hidden_selected
+                on_set_role=on_set_role
+                on_set_capacity=on_set_capacity
+                on_remove=on_remove
+                on_clear=Callback::new(move |()| selected.set(HashSet::new()))/>
+        </Show>
+        <Show when=move || total.get() == 0>
+            <p class="mk-empty-line">
+                "Nobody is enrolled yet. Add participants one by one with \u{201c}Add a participant\u{201d}, "
+                "import a program file that already has people, or open the demo program."
+            </p>
+        </Show>
+        <Show when=move || { total.get() != 0 && rows.with(Vec::is_empty) }>
+            <p class="mk-empty-line">"Nobody matches the search and filters."</p>
+        </Show>
+        <Show when=move || rows.with(|r| !r.is_empty())>
+            <PeopleTable program=program index=index rows=rows sort=sort selected=selected page=page on_edit=on_edit/>
+        </Show>
+    }
+}
+
+/// Mentor-pool strength before matching: roles, capacity against demand, unmet skills.
+#[component]
+fn PoolStrength() -> impl IntoView {
+    let s = use_session();
+    let st = Memo::new(move |_| s.program.with(stats));
     view! {
         <div class="mk-stats" role="list" aria-label="Mentor pool">
             <Stat label="Participants" value=Signal::derive(move || st.get().people.to_string())/>
@@ -47,6 +324,7 @@ pub fn ParticipantsSection() -> impl IntoView {
                 let x = st.get();
                 format!("{} for {}", x.mentor_capacity, x.mentees)
             })/>
+            <Stat label="Skills no mentor offers" value=Signal::derive(move || st.get().unmet_skills.len().to_string())/>
         </div>
         {move || {
             let x = st.get();
@@ -57,6 +335,9 @@ pub fn ParticipantsSection() -> impl IntoView {
                     x.mentor_capacity, x.mentees, x.mentees - x.mentor_capacity
                 ));
             }
+            if x.unavailable_mentors > 0 {
+                warnings.push(format!("{} mentor(s) have capacity 0 and take nobody this cycle.", x.unavailable_mentors));
+            }
             if !x.unmet_skills.is_empty() {
                 warnings.push(format!("Wanted by mentees but offered by no available mentor: {}.", x.unmet_skills.join(", ")));
             }
@@ -66,55 +347,6 @@ pub fn ParticipantsSection() -> impl IntoView {
                 </div>
             })
         }}
-        <div class="mk-toolbar">
-            <div class="mk-field">
-                <label for="people-search">"Search"</label>
-                <input id="people-search" type="search" placeholder="Name, e-mail, department, title"
-                    prop:value=move || query.get()
-                    on:input=move |ev| { query.set(event_target_value(&ev)); page.set(0); }/>
-            </div>
-            <div class="mk-field">
-                <label for="people-role">"Role"</label>
-                <select id="people-role" on:change=move |ev| { role.set(Role::from_key(&event_target_value(&ev))); page.set(0); }>
-                    <option value="">"All roles"</option>
-                    {Role::ALL.into_iter().map(|r| view! { <option value=r.key()>{r.label()}</option> }).collect_view()}
-                </select>
-            </div>
-            <p class="mk-toolbar__count" role="status">{move || format!("{} shown", rows.with(Vec::len))}</p>
-        </div>
-        <Show when=move || s.program.with(|p| p.people.is_empty())>
-            <p class="mk-empty-line">
-                "Nobody is enrolled yet. Participants arrive by CSV import or one by one; both come with the participants workflow. "
-                "Meanwhile you can import a program file that already has people, or open the demo program."
-            </p>
-        </Show>
-        <Show when=move || rows.with(|r| !r.is_empty())>
-            <div class="mk-table-wrap">
-                <table class="mk-table">
-                    <caption class="mk-visually-hidden">"Participants"</caption>
-                    <thead><tr>
-                        <th scope="col">"Name"</th><th scope="col">"Role"</th><th scope="col">"E-mail"</th>
-                        <th scope="col">"Department"</th><th scope="col">"Title"</th><th scope="col">"Capacity"</th>
-                        <th scope="col">"Offers"</th><th scope="col">"Wants"</th>
-                    </tr></thead>
-                    <tbody>
-                        <For each=shown key=|r| r.id.clone() let:r>
-                            <tr>
-                                <th scope="row">{r.name}</th><td>{r.role}</td><td>{r.email}</td><td>{r.department}</td>
-                                <td>{r.title}</td><td class="mk-num">{r.capacity}</td><td>{r.offers}</td><td>{r.wants}</td>
-                            </tr>
-                        </For>
-                    </tbody>
-                </table>
-            </div>
-            <nav class="mk-pager" aria-label="Pages of participants">
-                <button class="mk-button mk-button--small" disabled=move || page.get() == 0
-                    on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"Previous"</button>
-                <span>{move || format!("Page {} of {}", page.get() + 1, pages())}</span>
-                <button class="mk-button mk-button--small" disabled=move || page.get() + 1 >= pages()
-                    on:click=move |_| page.update(|p| *p += 1)>"Next"</button>
-            </nav>
-        </Show>
     }
 }
 
@@ -132,53 +364,5 @@ pub fn Stat(
             <span class="mk-stat__value">{move || value.get()}</span>
             <span class="mk-stat__label">{label}</span>
         </div>
-    }
-}
-
-#[derive(Clone, PartialEq)]
-struct Row {
-    id: String,
-    name: String,
-    role: &'static str,
-    email: String,
-    department: String,
-    title: String,
-    capacity: String,
-    offers: String,
-    wants: String,
-}
-
-fn matches_query(x: &Person, q: &str) -> bool {
-    [&x.name, &x.email, &x.department, &x.title, &x.team]
-        .iter()
-        .any(|f| f.to_lowercase().contains(q))
-}
-
-fn row(p: &Program, x: &Person) -> Row {
-    let skill_names = |list: &[crate::core::model::SkillLevel]| {
-        list.iter()
-            .filter_map(|l| {
-                p.skills
-                    .iter()
-                    .find(|s| s.id == l.skill)
-                    .map(|s| s.name.as_str())
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    Row {
-        id: x.id.0.clone(),
-        name: x.name.clone(),
-        role: x.role.label(),
-        email: x.email.clone(),
-        department: x.department.clone(),
-        title: x.title.clone(),
-        capacity: if x.role.can_mentor() {
-            x.capacity.to_string()
-        } else {
-            "\u{2013}".into()
-        },
-        offers: skill_names(&x.skills_offered),
-        wants: skill_names(&x.skills_wanted),
     }
 }
