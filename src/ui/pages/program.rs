@@ -74,6 +74,7 @@ fn OpenProgram() -> impl IntoView {
                         session.flush();
                         session.program.with_untracked(|p| app.export(p));
                     }>"Export program file"</button>
+                    <crate::ui::components::csv_wizard::CsvImportWizard/>
                 </div>
             </div>
             <ConflictBanner/>
