@@ -243,6 +243,12 @@ async fn a_messy_dialect_is_detected_shown_and_parsed() {
     assert!(detected.contains("1 data rows, 3 columns"), "{detected}");
     m.click("Next: columns").await;
     m.click("Next: review").await;
+    let preview = m
+        .get(".mk-wizard__section")
+        .text_content()
+        .unwrap_or_default();
+    assert!(preview.contains("Preview"), "{preview}");
+    assert!(preview.contains("Lovelace, Ada"), "{preview}");
     m.click("Import 1 row(s)").await;
     let people = m.people();
     assert_eq!(people.len(), 1);
@@ -341,7 +347,7 @@ async fn a_bad_row_is_listed_and_the_coordinator_chooses_good_rows_or_none() {
     m.open_with("people.csv", csv).await;
     m.click("Next: columns").await;
     m.click("Next: review").await;
-    let first_error = m.get(".mk-wizard__section tbody tr");
+    let first_error = m.get(".mk-wizard__errors tbody tr");
     let cells = first_error.text_content().unwrap_or_default();
     assert!(cells.starts_with('3'), "row number first: {cells}");
     assert!(cells.contains("D (Capacity)"), "{cells}");

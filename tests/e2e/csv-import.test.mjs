@@ -152,15 +152,23 @@ test('the wizard works with the keyboard only, and Escape closes it', async () =
   await s.check();
 });
 
-test('a file without a name or e-mail column cannot be imported, and says why', async () => {
+test('a file dropped on the dialog without a name or e-mail column cannot be imported, and says why', async () => {
   const s = await openPage(browser, server.origin);
   const { page } = s;
   await newProgram(s, 'No names');
   await page.getByRole('button', { name: 'Import participants from CSV…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import participants from CSV' });
-  await dialog.getByLabel('Choose a CSV file…').setInputFiles({
-    name: 'no-names.csv', mimeType: 'text/csv', buffer: Buffer.from('Office,Floor\r\nBerlin,3\r\n'),
+  await dialog.waitFor();
+  // Dropped on the dialog: read as the CSV, never taken by the window's program-file drop.
+  const dataTransfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['Office,Floor\r\nBerlin,3\r\n'], 'no-names.csv', { type: 'text/csv' }));
+    return dt;
   });
+  await page.dispatchEvent('.mk-wizard', 'dragover', { dataTransfer });
+  assert.equal(await page.locator('.mk-drop-overlay').count(), 0, 'the window overlay stays hidden');
+  await page.dispatchEvent('.mk-wizard', 'drop', { dataTransfer });
+  await dialog.locator('.mk-wizard__detected').getByText('no-names.csv').waitFor();
   await dialog.getByRole('button', { name: 'Next: columns' }).click();
   // Bad input 31: the mapping step says which column is missing.
   await dialog.getByRole('alert').getByText(/match a column to Name/).waitFor();

@@ -92,6 +92,7 @@ pub(super) fn ReviewStep(wizard: Wizard) -> impl IntoView {
             <Count label="Rows with errors" value=count(|p| p.rows_with_errors().len())/>
         </div>
         <MissingRequired wizard=w/>
+        <Preview wizard=w/>
         <RowErrors wizard=w/>
         <Duplicates wizard=w/>
         <Warnings wizard=w/>
@@ -145,7 +146,7 @@ fn RowErrors(wizard: Wizard) -> impl IntoView {
                     .collect_view();
                 let labelled_by = heading.clone();
                 view! {
-                    <section class="mk-wizard__section" aria-labelledby=labelled_by>
+                    <section class="mk-wizard__section mk-wizard__errors" aria-labelledby=labelled_by>
                         <h4 id=heading>{format!("{rows} row(s) with errors will not be imported")}</h4>
                         <p>
                             {format!("Import the {good} good rows now and add the others after fixing them in the spreadsheet, or import none and fix the file first.")}
@@ -314,66 +315,66 @@ fn Warnings(wizard: Wizard) -> impl IntoView {
     }
 }
 
-/// Cancel / Back / Next, and on the last step the import choices with the reason when
-/// importing is not possible (bad input 31).
+/// How many participants the preview shows.
+const PREVIEW: usize = 5;
+
+/// The first participants as they will be imported (new or updated), so a wrong mapping
+/// shows before anything is written.
 #[component]
-pub(super) fn WizardFooter(wizard: Wizard) -> impl IntoView {
-    use super::Step;
+fn Preview(wizard: Wizard) -> impl IntoView {
     let w = wizard;
-    let reason_id = w.id("reason");
-    let reason = move || w.plan.with(|p| blocked_reason(p.as_deref()));
-    let has_errors = move || {
-        w.plan
-            .with(|p| p.as_ref().is_some_and(|p| !p.row_errors.is_empty()))
-    };
-    let import_label = move || {
-        w.plan.with(|p| match p.as_deref() {
-            Some(p) if !p.row_errors.is_empty() => format!("Import the {} good rows", good_rows(p)),
-            Some(p) => format!("Import {} row(s)", good_rows(p)),
-            None => "Import".to_owned(),
+    move || {
+        w.plan.with(|p| {
+            let p = p.as_ref()?;
+            let people: Vec<_> = p
+                .new_people
+                .iter()
+                .map(|x| (&x.person, x.rows.first().copied(), "New"))
+                .chain(
+                    p.merges
+                        .iter()
+                        .map(|x| (&x.person, x.rows.first().copied(), "Update")),
+                )
+                .take(PREVIEW)
+                .map(|(person, row, what)| {
+                    view! {
+                        <tr>
+                            <td class="mk-num">{row}</td>
+                            <td>{what}</td>
+                            <td>{person.name.clone()}</td>
+                            <td>{person.email.clone()}</td>
+                            <td>{person.role.label()}</td>
+                            <td>{person.department.clone()}</td>
+                            <td class="mk-num">{person.capacity}</td>
+                        </tr>
+                    }
+                })
+                .collect::<Vec<_>>();
+            if people.is_empty() {
+                return None;
+            }
+            let total = p.people_count();
+            Some(view! {
+                <section class="mk-wizard__section">
+                    <h4>{format!("Preview: the first {} of {total} participant(s)", people.len())}</h4>
+                    <div class="mk-table-wrap mk-wizard__table">
+                        <table>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Row"</th>
+                                    <th scope="col">"Import as"</th>
+                                    <th scope="col">"Name"</th>
+                                    <th scope="col">"E-mail"</th>
+                                    <th scope="col">"Role"</th>
+                                    <th scope="col">"Department"</th>
+                                    <th scope="col">"Capacity"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{people}</tbody>
+                        </table>
+                    </div>
+                </section>
+            })
         })
-    };
-    let back = move |_| {
-        w.go(match w.step.get_untracked() {
-            Step::Review => Step::Columns,
-            _ => Step::File,
-        })
-    };
-    view! {
-        <div class="mk-wizard__foot">
-            <button class="mk-button" on:click=move |_| w.close()>"Cancel"</button>
-            <Show when=move || w.step.get() != Step::File>
-                <button class="mk-button" on:click=back>"Back"</button>
-            </Show>
-            <span class="mk-wizard__spacer"></span>
-            <Show when=move || w.step.get() == Step::File>
-                <button
-                    class="mk-button mk-button--primary"
-                    disabled=move || w.sniffed.with(Option::is_none)
-                    on:click=move |_| w.go(Step::Columns)
-                >
-                    "Next: columns"
-                </button>
-            </Show>
-            <Show when=move || w.step.get() == Step::Columns>
-                <button class="mk-button mk-button--primary" on:click=move |_| w.go(Step::Review)>
-                    "Next: review"
-                </button>
-            </Show>
-            <Show when=move || w.step.get() == Step::Review>
-                <p id=reason_id.clone() class="mk-wizard__reason">{reason}</p>
-                <Show when=has_errors>
-                    <button class="mk-button" on:click=move |_| w.import_none()>"Import none"</button>
-                </Show>
-                <button
-                    class="mk-button mk-button--primary"
-                    disabled=move || reason().is_some()
-                    aria-describedby=reason_id.clone()
-                    on:click=move |_| w.import()
-                >
-                    {import_label}
-                </button>
-            </Show>
-        </div>
     }
 }
