@@ -84,7 +84,7 @@ test('a messy CSV is imported with the coordinator\'s choices and survives a rel
   assert.equal(await errorRow.locator('td').first().textContent(), '4');
   assert.match(await errorRow.textContent(), /Capacity/);
   // Bad input 33: the duplicate e-mail is reported; merge it.
-  await dialog.getByText('ADA@example.org').waitFor();
+  await dialog.getByRole('cell', { name: 'ADA@example.org', exact: true }).waitFor();
   await dialog.getByLabel('Row 5: what to do').selectOption('merge');
   await dialog.getByRole('button', { name: 'Import the 3 good rows' }).waitFor();
   assert.equal(await dialog.locator('.mk-stat', { hasText: 'New participants' }).locator('.mk-stat__value').textContent(), '2');
