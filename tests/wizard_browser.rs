@@ -346,6 +346,14 @@ async fn a_bad_row_is_listed_and_the_coordinator_chooses_good_rows_or_none() {
     let csv = "Name,E-mail,Role,Capacity\nAda,ada@example.org,mentor,2\nBob,bob@example.org,mentor,lots\nCy,cy@example.org,mentee,\n";
     m.open_with("people.csv", csv).await;
     m.click("Next: columns").await;
+    // The column with the bad cell says so in the mapping step too.
+    let badge = m.get(".mk-wizard__badge");
+    let column = badge
+        .parent_element()
+        .and_then(|c| c.text_content())
+        .unwrap_or_default();
+    assert!(column.contains("Capacity"), "{column}");
+    assert_eq!(badge.text_content().as_deref(), Some("1 row error(s)"));
     m.click("Next: review").await;
     let first_error = m.get(".mk-wizard__errors tbody tr");
     let cells = first_error.text_content().unwrap_or_default();

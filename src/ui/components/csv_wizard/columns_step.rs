@@ -79,12 +79,34 @@ pub(super) fn ColumnsStep(wizard: Wizard) -> impl IntoView {
                     }
                 })
                 .collect_view();
+            // Errors show where they happen: on the column whose cells are wrong.
+            let errors = move || {
+                w.plan.with(|p| {
+                    p.as_ref().map_or(0, |p| {
+                        p.row_errors
+                            .iter()
+                            .filter(|e| e.column == Some(col))
+                            .count()
+                    })
+                })
+            };
             view! {
                 <tr>
                     <th scope="row">
                         <span class="mk-wizard__letter">{letter}</span>
                         " "
                         {header}
+                        {move || {
+                            let n = errors();
+                            (n > 0)
+                                .then(|| {
+                                    view! {
+                                        <span class="mk-badge mk-badge--warning mk-wizard__badge">
+                                            {format!("{n} row error(s)")}
+                                        </span>
+                                    }
+                                })
+                        }}
                     </th>
                     <td>
                         <ul class="mk-wizard__samples">
