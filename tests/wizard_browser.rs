@@ -196,6 +196,11 @@ async fn the_dialog_is_modal_labelled_and_escape_gives_focus_back() {
         title.text_content().as_deref(),
         Some("Import participants from CSV")
     );
+    let body = document().body().expect("body");
+    assert!(
+        body.has_attribute("data-mk-modal"),
+        "the page behind does not scroll"
+    );
     // Focus moved into the dialog.
     let inside = active_element().is_some_and(|a| dialog.contains(Some(&a)));
     assert!(inside, "focus is inside the dialog");
@@ -216,6 +221,10 @@ async fn the_dialog_is_modal_labelled_and_escape_gives_focus_back() {
     key("Escape", false);
     tick().await;
     assert!(m.find("[role=dialog]").is_none(), "Escape closes");
+    assert!(
+        !body.has_attribute("data-mk-modal"),
+        "the page scrolls again"
+    );
     assert!(
         active_element().is_some_and(|a| a.is_same_node(Some(&opener))),
         "focus is back on the opening button"

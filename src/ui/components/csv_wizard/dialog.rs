@@ -31,6 +31,19 @@ fn focusable_in(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
         .collect()
 }
 
+fn set_body_modal(on: bool) {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        let _ = if on {
+            body.set_attribute("data-mk-modal", "")
+        } else {
+            body.remove_attribute("data-mk-modal")
+        };
+    }
+}
+
 /// Keeps Tab and Shift+Tab inside the dialog.
 fn trap_tab(ev: &web_sys::KeyboardEvent, root: &web_sys::Element) {
     let items = focusable_in(root);
@@ -66,6 +79,10 @@ pub(super) fn WizardDialog(wizard: Wizard) -> impl IntoView {
     let surface = NodeRef::<leptos::html::Div>::new();
     let dragging = RwSignal::new(false);
     let title_id = w.id("title");
+    // The page behind a modal does not scroll (a data attribute, not a style: the CSP keeps
+    // `style-src 'self'`).
+    set_body_modal(true);
+    on_cleanup(|| set_body_modal(false));
     let labelled_by = title_id.clone();
 
     let on_keydown = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
