@@ -1,5 +1,6 @@
 //! Reusable components.
 
+pub mod csv_wizard;
 pub mod drop_zone;
 pub mod notices;
 pub mod people_bulk;

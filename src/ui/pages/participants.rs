@@ -16,6 +16,7 @@ use crate::core::people::{
     CheckedPerson, MatchedFilter, PeopleFilter, PeopleIndex, Sort,
 };
 use crate::core::reports::stats;
+use crate::ui::components::csv_wizard::CsvImportWizard;
 use crate::ui::components::people_bulk::PeopleBulkBar;
 use crate::ui::components::people_table::{edit_button_id, PeopleTable};
 use crate::ui::components::person_form::PersonForm;
@@ -280,6 +281,7 @@ pub fn ParticipantsSection() -> impl IntoView {
             }}</p>
             <button type="button" id=ADD_BUTTON class="mk-button mk-button--primary mk-people-toolbar__add"
                 on:click=move |_| form.set(Some(FormMode::Add))>"Add a participant"</button>
+            <CsvImportWizard/>
         </div>
         {move || form.get().map(|mode| {
             let editing = match mode { FormMode::Edit(id) => Some(id), FormMode::Add => None };
@@ -296,7 +298,7 @@ pub fn ParticipantsSection() -> impl IntoView {
         </Show>
         <Show when=move || total.get() == 0>
             <p class="mk-empty-line">
-                "Nobody is enrolled yet. Add participants one by one with \u{201c}Add a participant\u{201d}, "
+                "Nobody is enrolled yet. Import a spreadsheet of sign-ups with \u{201c}Import participants from CSV\u{2026}\u{201d}, add people one by one with \u{201c}Add a participant\u{201d}, "
                 "import a program file that already has people, or open the demo program."
             </p>
         </Show>
