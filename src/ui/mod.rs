@@ -10,6 +10,7 @@ use crate::app::route::Route;
 use crate::app::AppContext;
 use components::drop_zone::WindowDropZone;
 use components::notices::NoticeStack;
+use components::shortcuts::Shortcuts;
 use components::storage_banner::StorageBannerView;
 use pages::library::LibraryPage;
 use pages::program::ProgramPage;
@@ -62,6 +63,7 @@ pub fn App() -> impl IntoView {
                 <span>"MentorKit"</span>
             </a>
             <span class="mk-topbar__tagline">"Mentoring programs, in your browser. No server, no account."</span>
+            <Shortcuts/>
         </header>
         <StorageBannerView/>
         {page}

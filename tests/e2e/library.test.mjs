@@ -108,3 +108,36 @@ test('creating and editing a program works with the keyboard only', async () => 
   await saved(page);
   await s.check();
 });
+
+test('? lists the keyboard shortcuts and g-letter shortcuts move between pages', async () => {
+  const s = await openPage(browser, server.origin);
+  const { page } = s;
+  await page.goto(server.origin + '/');
+  await appReady(page);
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await dialog.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'shortcuts-close');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Explore the demo program' }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.locator('#main').focus();
+  await page.keyboard.press('g');
+  await page.keyboard.press('p');
+  await page.waitForURL(/participants$/);
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'search');
+  // Typing in a field never triggers shortcuts.
+  await page.keyboard.type('g t ?');
+  assert.match(page.url(), /participants$/);
+  assert.equal(await dialog.count(), 0);
+  await page.locator('#main').focus();
+  await page.keyboard.press('g');
+  await page.keyboard.press('t');
+  await page.waitForURL(/reports$/);
+  await page.keyboard.press('g');
+  await page.keyboard.press('l');
+  await page.getByRole('heading', { name: 'Your programs' }).waitFor();
+  await s.check();
+});

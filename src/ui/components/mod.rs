@@ -7,4 +7,5 @@ pub mod people_bulk;
 pub mod people_table;
 pub mod person_form;
 pub mod save_indicator;
+pub mod shortcuts;
 pub mod storage_banner;
