@@ -17,38 +17,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("document")
-}
-
-/// A fresh container attached to the body.
-fn container() -> web_sys::HtmlElement {
-    let el: web_sys::HtmlElement = document()
-        .create_element("div")
-        .expect("div")
-        .dyn_into()
-        .expect("html element");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&el)
-        .expect("append");
-    el
-}
-
-async fn tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
-            .expect("timeout");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .expect("tick");
-}
+#[path = "common/dom.rs"]
+mod dom;
+use dom::{container, tick};
 
 #[wasm_bindgen_test]
 async fn save_indicator_says_why_a_program_is_not_saved() {

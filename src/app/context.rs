@@ -58,7 +58,7 @@ pub struct AppContext {
 /// # Panics
 /// Only if called outside the app root, which is a programming error caught by any test.
 pub fn use_app() -> AppContext {
-    use_context::<AppContext>().expect("AppContext is provided by <App/>")
+    expect_context::<AppContext>()
 }
 
 impl AppContext {

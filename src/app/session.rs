@@ -41,7 +41,7 @@ pub struct Session {
 /// # Panics
 /// Only if called outside the program page (a programming error).
 pub fn use_session() -> Session {
-    use_context::<Session>().expect("Session is provided by the program page")
+    expect_context::<Session>()
 }
 
 impl Session {
