@@ -39,6 +39,8 @@ pub struct RunOutcome {
     pub suggestions: Vec<(PersonId, Vec<(PersonId, u8)>)>,
     /// Whether the result is proven optimal (or stable).
     pub proven_optimal: bool,
+    /// What the coordinator should know about the run as a whole ("there are no mentors").
+    pub notes: Vec<String>,
 }
 
 /// A message from the worker to the page.
@@ -122,6 +124,21 @@ pub fn run_request(
         .map(|s| (s.mentee.clone(), s.mentors.clone()))
         .collect();
     let new_pairs = proposal.new_pairs().count();
+    let mut notes = Vec::new();
+    if proposal.stats.mentees == 0 {
+        notes.push(
+            "There are no mentees: nobody in the program is looking for a mentor this cycle."
+                .to_owned(),
+        );
+    }
+    if proposal.stats.mentors == 0 {
+        notes.push("There are no mentors: nobody in the program can mentor this cycle.".to_owned());
+    } else if proposal.stats.capacity == 0 {
+        notes.push("Every mentor is full or has capacity 0: there is no place left.".to_owned());
+    }
+    if algorithm != Algorithm::TopN && new_pairs == 0 && notes.is_empty() {
+        notes.push("No new pair could be made: see who is unmatched and why.".to_owned());
+    }
     if algorithm != Algorithm::TopN {
         matching::apply(&mut program, &proposal);
     }
@@ -137,6 +154,7 @@ pub fn run_request(
         unmatched,
         suggestions,
         proven_optimal: proposal.stats.proven_optimal,
+        notes,
     }))
 }
 
@@ -303,6 +321,27 @@ mod tests {
                     o.unmatched.iter().all(|u| u.contains("no mentors")),
                     "{:?}",
                     o.unmatched
+                );
+            }
+            other => panic!("expected Done, got {other:?}"),
+        }
+    }
+
+    /// Bad input 43: an empty program (no people) finishes and says there is nobody to match.
+    #[test]
+    fn a_run_on_an_empty_program_says_there_are_no_mentees_and_no_mentors() {
+        let program = Program::new(crate::core::model::ProgramId::from("empty"), "Empty");
+        match run(program, Algorithm::Participation) {
+            WorkerMessage::Done(o) => {
+                assert!(
+                    o.notes.iter().any(|n| n.contains("no mentees")),
+                    "{:?}",
+                    o.notes
+                );
+                assert!(
+                    o.notes.iter().any(|n| n.contains("no mentors")),
+                    "{:?}",
+                    o.notes
                 );
             }
             other => panic!("expected Done, got {other:?}"),

@@ -1,0 +1,204 @@
+// End-to-end flows of the Matching page: config with live preview, a run in the worker,
+// draft edits with score deltas, undo/redo, re-run around locks, publishing, and the bad
+// inputs 41 (bad weight), 42 (run outliving its page) and 43 (nobody to match).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, appReady, saved } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openDemoMatching(s) {
+  await s.page.goto(server.origin + '/');
+  await appReady(s.page);
+  await s.page.getByRole('button', { name: 'Explore the demo program' }).click();
+  await s.page.getByRole('heading', { level: 1 }).waitFor();
+  await s.page.getByRole('link', { name: 'Matching' }).click();
+  await s.page.getByRole('heading', { name: 'Run matching' }).waitFor();
+}
+
+const rows = (page) => page.locator('[data-testid="draft-table"] tbody');
+
+async function runAndWait(page) {
+  await page.getByTestId('run').click();
+  await page.getByTestId('run-result').waitFor({ timeout: 30000 });
+}
+
+test('the whole draft workflow from a demo program to active relationships', async () => {
+  const s = await openPage(browser, server.origin);
+  const { page } = s;
+  await openDemoMatching(s);
+
+  // A weight change updates the live preview.
+  const preview = page.getByTestId('preview');
+  await preview.getByText('possible pairs are allowed').waitFor();
+  const before = await preview.innerText();
+  const weight = page.getByLabel('Skills wanted vs offered', { exact: true });
+  await weight.fill('0');
+  await weight.blur();
+  await page.getByText('ignored').first().waitFor();
+  await page.waitForFunction((b) => document.querySelector('[data-testid="preview"]').innerText !== b, before);
+
+  // Bad input 41: a non-numeric or out-of-range weight is refused inline, nothing changes.
+  await weight.fill('eleven');
+  await weight.blur();
+  await page.getByText('The weight must be a whole number from 0 to 10').waitFor();
+  await weight.fill('42');
+  await weight.blur();
+  await page.getByText('The weight must be from 0 to 10 (not 42)').waitFor();
+  await weight.fill('8');
+  await weight.blur();
+  await page.getByText('The weight must be').waitFor({ state: 'detached' });
+
+  // Run: the result and pairs with scores appear.
+  await runAndWait(page);
+  await page.getByTestId('run-result').getByText('new pair(s) proposed').waitFor();
+  const count = await rows(page).count();
+  assert.ok(count >= 5, `expected pairs after the run, got ${count}`);
+  const score = Number(await rows(page).first().getByTestId('pair-score').innerText());
+  assert.ok(score >= 0 && score <= 100, `score ${score}`);
+  await page.getByTestId('draft-totals').getByText('mentees matched').waitFor();
+
+  // Why? shows the breakdown inline.
+  await rows(page).first().getByRole('button', { name: 'Why?' }).click();
+  const why = page.getByTestId('why').first();
+  await why.waitFor();
+  assert.match(await why.innerText(), /weight \d+\): \d+ of \d+ points/);
+
+  // Lock the first pair.
+  const firstMentee = await rows(page).first().locator('th').innerText();
+  await rows(page).first().getByRole('button', { name: 'Lock', exact: true }).click();
+  const lockedRow = rows(page).filter({ has: page.locator('th', { hasText: firstMentee }) });
+  await lockedRow.getByText('Locked').waitFor();
+
+  // Move the second pair's mentee to another mentor: the delta shows before confirming.
+  const second = rows(page).nth(1);
+  const movedMentee = await second.locator('th').innerText();
+  const mentorBefore = await second.locator('td').nth(1).innerText();
+  await second.getByRole('button', { name: 'Move to\u2026' }).click();
+  const select = page.getByLabel('New mentor');
+  const options = await select.locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  let moved = false;
+  for (const value of options) {
+    await select.selectOption(value);
+    const move = page.getByRole('button', { name: 'Move', exact: true });
+    if (await move.count() === 0 || await move.isDisabled()) continue;
+    const text = await page.getByTestId('edit-preview').innerText();
+    assert.match(text, /score \d+ \u2192 \d+ \([+\u2212\u00b1]\d+\)\. Total [+\u2212\u00b1]\d+/);
+    await move.click();
+    moved = true;
+    break;
+  }
+  assert.ok(moved, 'some mentor could take the moved mentee');
+  const movedRow = () => rows(page).filter({ has: page.locator('th', { hasText: movedMentee }) });
+  await page.waitForFunction(
+    ([m, before]) => [...document.querySelectorAll('[data-testid="draft-table"] tbody tr:first-child')]
+      .some((r) => r.querySelector('th')?.innerText === m && r.querySelectorAll('td')[1]?.innerText !== before),
+    [movedMentee, mentorBefore],
+  );
+  await page.getByText(/Moved|Move/).first().waitFor();
+
+  // Undo brings the old mentor back; redo moves again.
+  await page.getByTestId('undo').click();
+  await movedRow().locator('td').nth(1).getByText(mentorBefore, { exact: true }).waitFor();
+  await page.getByTestId('redo').click();
+  await page.waitForFunction(
+    ([m, before]) => [...document.querySelectorAll('[data-testid="draft-table"] tbody tr:first-child')]
+      .some((r) => r.querySelector('th')?.innerText === m && r.querySelectorAll('td')[1]?.innerText !== before),
+    [movedMentee, mentorBefore],
+  );
+
+  // A re-run keeps the locked pair, and is itself undoable.
+  const lockedMentor = await lockedRow.locator('td').nth(1).innerText();
+  await runAndWait(page);
+  await lockedRow.getByText('Locked').waitFor();
+  assert.equal(await lockedRow.locator('td').nth(1).innerText(), lockedMentor);
+  assert.match(await page.getByTestId('undo').innerText(), /Undo: Run matching/);
+
+  // Publish with a start date: the relationships become active.
+  await page.getByLabel('Relationships start on').fill('2027-03-01');
+  await page.getByTestId('publish').click();
+  await page.getByTestId('confirm-publish').click();
+  await page.getByTestId('publish').getByText('Publish 0 draft pair(s)').waitFor();
+  await saved(page);
+  await page.getByRole('link', { name: 'Relationships' }).click();
+  await page.getByText('Active').first().waitFor();
+  await page.getByText('2027-03-01').first().waitFor();
+  const active = await page.getByText('Active').count();
+  assert.ok(active >= count - 1, `active relationships ${active}`);
+
+  // Reload: still there.
+  await page.reload();
+  await appReady(page);
+  await page.getByText('2027-03-01').first().waitFor();
+  assert.equal(await page.getByText('Active').count(), active);
+  await s.check();
+});
+
+test('keyboard only: run, lock and undo with visible focus', async () => {
+  const s = await openPage(browser, server.origin);
+  const { page } = s;
+  await openDemoMatching(s);
+  const run = page.getByTestId('run');
+  await run.focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('run-result').waitFor({ timeout: 30000 });
+  const lock = rows(page).first().getByRole('button', { name: 'Lock', exact: true });
+  await lock.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'the focused button shows its focus');
+  await page.keyboard.press('Space');
+  await rows(page).first().getByText('Locked').waitFor();
+  // Ctrl+Z while focus is on a button (not a text field) undoes the lock.
+  await page.getByTestId('undo').focus();
+  await page.keyboard.press('Control+z');
+  await rows(page).first().getByText('Draft', { exact: true }).waitFor();
+  await page.keyboard.press('Control+Shift+z');
+  await rows(page).first().getByText('Locked').waitFor();
+  await s.check();
+});
+
+test('a run that outlives its page is discarded without errors', async () => {
+  // Bad input 42: start a run and leave the page at once.
+  const s = await openPage(browser, server.origin);
+  const { page } = s;
+  await openDemoMatching(s);
+  await page.getByTestId('run').click();
+  await page.getByRole('link', { name: 'Overview' }).click();
+  await page.waitForTimeout(1500);
+  await page.getByRole('link', { name: 'Matching' }).click();
+  await page.getByRole('heading', { name: 'Run matching' }).waitFor();
+  // Whether it finished before leaving or was dropped, the page is usable and quiet.
+  await page.getByTestId('run').waitFor();
+  assert.equal(await page.getByTestId('run').isDisabled(), false);
+  await s.check();
+});
+
+test('an empty program explains that there are no mentees and no mentors', async () => {
+  // Bad input 43: nobody to match finishes with an explanation, never a hang.
+  const s = await openPage(browser, server.origin);
+  const { page } = s;
+  await page.goto(server.origin + '/');
+  await appReady(page);
+  await page.getByLabel('Name', { exact: true }).fill('Empty cohort');
+  await page.getByRole('button', { name: 'Create program' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Empty cohort' }).waitFor();
+  await page.getByRole('link', { name: 'Matching' }).click();
+  await page.getByText('Nothing to preview: 0 mentee(s) and 0 mentor(s).').waitFor();
+  await runAndWait(page);
+  const result = page.getByTestId('run-result');
+  await result.getByText('There are no mentees').waitFor();
+  await result.getByText('There are no mentors').waitFor();
+  await page.getByText('Nobody to match yet').waitFor();
+  await s.check();
+});
