@@ -66,6 +66,14 @@ test('the whole draft workflow from a demo program to active relationships', asy
   await weight.blur();
   await page.getByText('The weight must be').waitFor({ state: 'detached' });
 
+  const minScore = page.getByLabel('Minimum score (0-100)');
+  await minScore.fill('abc');
+  await minScore.blur();
+  await page.getByText('Minimum score (0-100) must be a whole number from 0 to 100').waitFor();
+  await minScore.fill('0');
+  await minScore.blur();
+  await page.getByText('Minimum score (0-100) must be').waitFor({ state: 'detached' });
+
   // Run: the result and pairs with scores appear.
   await runAndWait(page);
   await page.getByTestId('run-result').getByText('new pair(s) proposed').waitFor();
@@ -125,6 +133,51 @@ test('the whole draft workflow from a demo program to active relationships', asy
       .some((r) => r.querySelector('th')?.innerText === m && r.querySelectorAll('td')[1]?.innerText !== before),
     [movedMentee, mentorBefore],
   );
+
+  // Swap the mentees of two ticked pairs: the preview shows the change first.
+  const third = rows(page).nth(2);
+  const fourth = rows(page).nth(3);
+  const thirdMentee = await third.locator('th').innerText();
+  const thirdMentor = await third.locator('td').nth(1).innerText();
+  await third.getByRole('checkbox').check();
+  await fourth.getByRole('checkbox').check();
+  await page.getByText(/^Swap: .*Total [+\u2212\u00b1]\d+/).waitFor();
+  const allowSwap = page.getByRole('checkbox', { name: 'Allow although a rule excludes it' });
+  if (await allowSwap.count()) await allowSwap.check();
+  await page.getByTestId('swap').click();
+  const thirdRow = rows(page).filter({ has: page.locator('th', { hasText: thirdMentee }) });
+  await page.waitForFunction(
+    ([m, before]) => [...document.querySelectorAll('[data-testid="draft-table"] tbody tr:first-child')]
+      .some((r) => r.querySelector('th')?.innerText === m && r.querySelectorAll('td')[1]?.innerText !== before),
+    [thirdMentee, thirdMentor],
+  );
+  assert.notEqual(await thirdRow.locator('td').nth(1).innerText(), thirdMentor);
+
+  // Unmatch the last pair: its mentee is listed as unmatched with a reason.
+  const pairsBefore = await rows(page).count();
+  const last = rows(page).last();
+  const lonely = await last.locator('th').innerText();
+  await last.getByRole('button', { name: 'Unmatch' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="draft-table"] tbody').length === n - 1, pairsBefore);
+  await page.getByTestId('unmatched').getByText(`${lonely} (mentee): `).waitFor();
+
+  // Match by hand: the score shows before confirming.
+  await page.locator('summary', { hasText: 'Match by hand' }).click();
+  await page.getByLabel('Mentee', { exact: true }).selectOption({ label: lonely });
+  const mentorSelect = page.getByLabel('Mentor', { exact: true });
+  const mentors = await mentorSelect.locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  let matched = false;
+  for (const value of mentors) {
+    await mentorSelect.selectOption(value);
+    const confirm = page.getByRole('button', { name: 'Match them' });
+    if (await confirm.count() === 0 || await confirm.isDisabled()) continue;
+    assert.match(await page.getByTestId('edit-preview').innerText(), new RegExp(`${lonely}: score none \u2192 \\d+`));
+    await confirm.click();
+    matched = true;
+    break;
+  }
+  assert.ok(matched, 'some mentor could take the unmatched mentee');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="draft-table"] tbody').length === n, pairsBefore);
 
   // A re-run keeps the locked pair, and is itself undoable.
   const lockedMentor = await lockedRow.locator('td').nth(1).innerText();
