@@ -267,3 +267,73 @@ test('an empty program explains that there are no mentees and no mentors', async
   await page.getByText('Nobody to match yet').waitFor();
   await s.check();
 });
+
+/**
+ * The demo program with its mentees copied `copies` times and its mentors 60% as often, with
+ * lean profiles (no free text) so the program still fits in browser storage.
+ */
+function scaled(exportText, copies) {
+  const file = JSON.parse(exportText);
+  const p = file.program;
+  const people = [];
+  for (const x of p.people) {
+    const n = x.role === 'mentee' ? copies : Math.ceil(copies * 0.6);
+    for (let k = 0; k < n; k++) {
+      people.push({
+        ...x,
+        id: `${x.id}-${k}`,
+        name: `${x.name.split(' ')[0]} ${k}`,
+        email: '',
+        manager: '',
+        title: '',
+        answers: {},
+        preferences: [],
+        bio: '',
+        availability: '',
+        notes: '',
+      });
+    }
+  }
+  p.people = people;
+  p.matches = [];
+  p.matching.rules.forbidden_pairs = [];
+  p.name = `Large cohort (${people.length} people)`;
+  return JSON.stringify(file);
+}
+
+test('a run on 5,000+ mentees shows progress, can be cancelled, and keeps the page responsive', async () => {
+  const s = await openPage(browser, server.origin);
+  const { page } = s;
+  await openDemoMatching(s);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export program file' }).click(),
+  ]);
+  const chunks = [];
+  for await (const c of await download.createReadStream()) chunks.push(c);
+  const demo = Buffer.concat(chunks).toString('utf8');
+  const mentees = JSON.parse(demo).program.people.filter((x) => x.role === 'mentee').length;
+  const copies = Math.ceil(5200 / mentees);
+  const big = scaled(demo, copies);
+  await page.goto(server.origin + '/#/');
+  await page.locator('#import-file').setInputFiles({ name: 'large.mentorkit.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+  await page.getByRole('heading', { level: 1, name: /^Large cohort/ }).waitFor({ timeout: 60000 });
+  await page.getByRole('link', { name: 'Matching' }).click();
+  await page.getByText('too many to preview on the page').waitFor();
+
+  // Cancel mid-run: the page answers at once and the draft stays empty.
+  await page.getByTestId('run').click();
+  await page.getByTestId('run-progress').waitFor();
+  await page.getByTestId('cancel-run').click();
+  await page.getByText('Matching cancelled; the draft is unchanged.').waitFor();
+  await page.getByText('No pairs yet').waitFor();
+
+  // A full run reports progress with numbers, then proposes thousands of pairs.
+  await page.getByTestId('run').click();
+  await page.getByTestId('run-progress').getByText(/\d+ of \d+ \(\d+%\)/).waitFor({ timeout: 60000 });
+  await page.getByTestId('run-result').waitFor({ timeout: 240000 });
+  const result = await page.getByTestId('run-result').innerText();
+  const proposed = Number(/(\d+) new pair\(s\) proposed/.exec(result)?.[1]);
+  assert.ok(proposed > 1000, result);
+  await s.check();
+});
