@@ -301,7 +301,7 @@ function scaled(exportText, copies) {
   return JSON.stringify(file);
 }
 
-test('a run on 5,000+ mentees shows progress, can be cancelled, and keeps the page responsive', async () => {
+test('a run on 5,000+ mentees shows progress, can be cancelled or left, and a stale result is discarded', async () => {
   const s = await openPage(browser, server.origin);
   const { page } = s;
   await openDemoMatching(s);
@@ -326,6 +326,24 @@ test('a run on 5,000+ mentees shows progress, can be cancelled, and keeps the pa
   await page.getByTestId('run-progress').waitFor();
   await page.getByTestId('cancel-run').click();
   await page.getByText('Matching cancelled; the draft is unchanged.').waitFor();
+  await page.getByText('No pairs yet').waitFor();
+
+  // Bad input 42: leaving the page mid-run drops the run; coming back shows no late result
+  // and no disposed-signal panic.
+  await page.getByTestId('run').click();
+  await page.getByTestId('run-progress').waitFor();
+  await page.getByRole('link', { name: 'Overview' }).click();
+  await page.waitForTimeout(3000);
+  await page.getByRole('link', { name: 'Matching' }).click();
+  await page.getByText('No pairs yet').waitFor();
+
+  // A result for a program changed meanwhile is discarded with a notice.
+  await page.getByTestId('run').click();
+  await page.getByTestId('run-progress').waitFor();
+  const weight = page.getByLabel('Goals', { exact: true });
+  await weight.fill('3');
+  await weight.blur();
+  await page.getByText('The program changed while matching ran, so its result was discarded').waitFor({ timeout: 240000 });
   await page.getByText('No pairs yet').waitFor();
 
   // A full run reports progress with numbers, then proposes thousands of pairs.
