@@ -651,6 +651,13 @@ fn MoveForm(mentee: PersonId, current: PersonId, open: RwSignal<bool>) -> impl I
     let to = RwSignal::new(None::<PersonId>);
     let options = ui.s.program.with_untracked(mentor_options);
     let select_id = format!("move-{mentee}");
+    // Keyboard users land in the form they opened.
+    let select_ref = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move |_| {
+        if let Some(el) = select_ref.get() {
+            let _ = el.focus();
+        }
+    });
     let edit = Signal::derive(move || {
         to.get().map(|to_mentor| DraftEdit::Move {
             mentee: mentee.clone(),
@@ -661,7 +668,7 @@ fn MoveForm(mentee: PersonId, current: PersonId, open: RwSignal<bool>) -> impl I
     view! {
         <div class="mk-inline-form mk-move">
             <label for=select_id.clone()>"New mentor"</label>
-            <select id=select_id on:change=move |ev| {
+            <select id=select_id node_ref=select_ref on:change=move |ev| {
                 let v = event_target_value(&ev);
                 to.set((!v.is_empty()).then_some(PersonId(v)));
             }>

@@ -314,7 +314,23 @@ fn preview_of(p: &Program) -> PreviewData {
 #[component]
 fn PreviewCard() -> impl IntoView {
     let s = use_session();
-    let data = Memo::new(move |_| s.program.with(preview_of));
+    // What the preview depends on (people, criteria, rules): draft edits change none of it,
+    // so they do not score the cohort again.
+    let inputs = Memo::new(move |_| {
+        s.program.with(|p| {
+            (
+                p.people.clone(),
+                p.matching.clone(),
+                p.profile_fields.clone(),
+                p.cycle,
+            )
+        })
+    });
+    let data = Memo::new(move |_| {
+        // Read (not just track) so the lazy memo runs and subscribes to the program.
+        inputs.with(|_| ());
+        s.program.with_untracked(preview_of)
+    });
     view! {
         <section class="mk-card" aria-labelledby="preview-title">
             <h2 id="preview-title">"Preview"</h2>
