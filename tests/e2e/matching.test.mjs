@@ -186,6 +186,14 @@ test('the whole draft workflow from a demo program to active relationships', asy
   assert.equal(await lockedRow.locator('td').nth(1).innerText(), lockedMentor);
   assert.match(await page.getByTestId('undo').innerText(), /Undo: Run matching/);
 
+  // After a criteria change, rescoring the draft is one more undoable edit with its delta.
+  const goals = page.getByLabel('Goals', { exact: true });
+  await goals.fill('0');
+  await goals.blur();
+  await page.getByRole('button', { name: 'Rescore the draft' }).click();
+  await page.locator('.mk-notice', { hasText: /\(total score [+\u2212\u00b1]\d+\)/ }).last().waitFor();
+  assert.doesNotMatch(await page.getByTestId('undo').innerText(), /Undo: Run matching/);
+
   // Publish with a start date: the relationships become active.
   await page.getByLabel('Relationships start on').fill('2027-03-01');
   await page.getByTestId('publish').click();

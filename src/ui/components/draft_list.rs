@@ -291,6 +291,9 @@ pub fn DraftPanel() -> impl IntoView {
                     on:click=move |_| redo()>
                     {move || history.redo_label().map_or("Redo".to_owned(), |l| format!("Redo: {l}"))}
                 </button>
+                <button class="mk-button" title="Score the draft's pairs again with the current criteria"
+                    disabled=move || summary.with(|x| x.draft_pairs == 0)
+                    on:click=move |_| { ui.edit(DraftEdit::Rescore); }>"Rescore the draft"</button>
                 <SwapButton/>
             </div>
             <Show when=move || summary.with(|x| !x.pairs.is_empty()) fallback=|| view! {
