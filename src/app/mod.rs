@@ -1,9 +1,10 @@
 //! State glue between the core, storage and the UI.
 //!
-//! [`route`] is plain Rust (tested natively); everything else talks to the browser and only
+//! [`route`] and [`matching`]'s worker protocol are plain Rust (tested natively); everything else talks to the browser and only
 //! exists on wasm32: [`AppContext`] (the library, routes, notices: shared through context as a
 //! small `Copy` struct) and [`session::Session`] (the open program and its autosave).
 
+pub mod matching;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]

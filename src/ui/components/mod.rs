@@ -1,7 +1,9 @@
 //! Reusable components.
 
 pub mod csv_wizard;
+pub mod draft_list;
 pub mod drop_zone;
+pub mod match_run;
 pub mod notices;
 pub mod people_bulk;
 pub mod people_table;

@@ -1,0 +1,239 @@
+//! The matching run: the Run button, progress with Cancel, and what the run found.
+//!
+//! The run happens in a web worker ([`MatchWorker`]); its result becomes a draft edit (the
+//! whole draft recorded in the page's [`DraftHistory`], so a run can be undone). A result
+//! that arrives after the program changed is discarded with a notice; leaving the page
+//! terminates the worker, so a late result never reaches a disposed page (bad input 42).
+
+use leptos::prelude::*;
+
+use crate::app::matching::{run_request, MatchWorker, RunOutcome, RunRequest, WorkerMessage};
+use crate::app::session::use_session;
+use crate::app::use_app;
+use crate::core::matching::Control;
+use crate::core::model::{Algorithm, PersonId, Program};
+use crate::ui::components::draft_list::DraftHistory;
+
+/// How far a running match is.
+#[derive(Clone, Debug, PartialEq)]
+struct Running {
+    phase: String,
+    done: usize,
+    total: usize,
+}
+
+/// What the last run said, shown under the button.
+#[derive(Clone, Debug, PartialEq)]
+struct LastRun {
+    algorithm: Algorithm,
+    new_pairs: usize,
+    notes: Vec<String>,
+    unmatched: Vec<String>,
+    suggestions: Vec<(String, Vec<(String, u8)>)>,
+    proven_optimal: bool,
+}
+
+/// The Run panel.
+#[component]
+pub fn RunPanel() -> impl IntoView {
+    let s = use_session();
+    let app = use_app();
+    let history = expect_context::<DraftHistory>();
+    let running = RwSignal::new(None::<Running>);
+    let error = RwSignal::new(None::<String>);
+    let last = RwSignal::new(None::<LastRun>);
+    let worker = StoredValue::new_local(None::<MatchWorker>);
+    // The program the running match started from: a result for another program is stale.
+    let sent = StoredValue::new_local(None::<Program>);
+    on_cleanup(move || {
+        // Terminates the worker: a run finishing after the page was left never reports
+        // (bad input 42).
+        worker.try_update_value(|w| *w = None);
+    });
+
+    let finish = move |outcome: RunOutcome| {
+        let Some(started) = sent.try_update_value(|p| p.take()).flatten() else {
+            return;
+        };
+        if s.program
+            .try_with_untracked(|p| *p != started)
+            .unwrap_or(true)
+        {
+            app.notices.info(
+                "The program changed while matching ran, so its result was discarded. Run again to match the current program.",
+            );
+            return;
+        }
+        let names = |id: &PersonId| {
+            started
+                .person(id)
+                .map_or_else(|| id.to_string(), |p| p.name.clone())
+        };
+        let suggestions = outcome
+            .suggestions
+            .iter()
+            .map(|(mentee, mentors)| {
+                (
+                    names(mentee),
+                    mentors.iter().map(|(m, sc)| (names(m), *sc)).collect(),
+                )
+            })
+            .collect();
+        if outcome.algorithm != Algorithm::TopN {
+            history.record_run(s, outcome.algorithm, outcome.matches, outcome.next_seq);
+        }
+        last.try_set(Some(LastRun {
+            algorithm: outcome.algorithm,
+            new_pairs: outcome.new_pairs,
+            notes: outcome.notes,
+            unmatched: outcome.unmatched,
+            suggestions,
+            proven_optimal: outcome.proven_optimal,
+        }));
+    };
+
+    let on_message = move |message: WorkerMessage| match message {
+        WorkerMessage::Ready => {}
+        WorkerMessage::Progress { phase, done, total } => {
+            running.try_set(Some(Running { phase, done, total }));
+        }
+        WorkerMessage::Done(outcome) => {
+            running.try_set(None);
+            finish(*outcome);
+            // The worker's job is done: free it (dropping terminates it).
+            worker.try_update_value(|w| *w = None);
+        }
+        WorkerMessage::Failed { message } => {
+            running.try_set(None);
+            sent.try_update_value(|p| *p = None);
+            error.try_set(Some(format!("Matching failed: {message}.")));
+            worker.try_update_value(|w| *w = None);
+        }
+    };
+
+    let run = move || {
+        if running.get_untracked().is_some() {
+            return;
+        }
+        error.set(None);
+        last.set(None);
+        let program = s.program.get_untracked();
+        let algorithm = program.matching.algorithm;
+        let request = RunRequest {
+            program: program.clone(),
+            algorithm,
+        };
+        sent.set_value(Some(program));
+        running.set(Some(Running {
+            phase: "Starting".to_owned(),
+            done: 0,
+            total: 0,
+        }));
+        match MatchWorker::start(&request, on_message) {
+            Ok(w) => worker.set_value(Some(w)),
+            Err(e) => {
+                // No worker (a browser without workers, or the file is missing): run here,
+                // and say so. The page is busy until it ends; there is no progress to show.
+                app.notices.info(format!(
+                    "{e}. Matching runs on this page instead, which may be slow for large programs."
+                ));
+                on_message(run_request(request, &mut |_| Control::Continue));
+            }
+        }
+    };
+    let cancel = move || {
+        worker.update_value(|w| *w = None);
+        sent.set_value(None);
+        running.set(None);
+        app.notices
+            .info("Matching cancelled; the draft is unchanged.");
+    };
+
+    view! {
+        <section class="mk-card mk-card--wide" aria-labelledby="run-title">
+            <h2 id="run-title">"Run matching"</h2>
+            <div class="mk-actions">
+                <button class="mk-button mk-button--primary" data-testid="run"
+                    disabled=move || running.with(Option::is_some)
+                    on:click=move |_| run()>
+                    {move || format!("Run: {}", s.program.with(|p| p.matching.algorithm.label()))}
+                </button>
+                <Show when=move || running.with(Option::is_some)>
+                    <button class="mk-button" data-testid="cancel-run" on:click=move |_| cancel()>"Cancel"</button>
+                </Show>
+            </div>
+            <p class="mk-hint">"Locked and published pairs are kept; the rest of the draft is matched again. Undo restores the previous draft."</p>
+            {move || running.get().map(|r| {
+                let text = if r.total > 0 {
+                    format!("{}: {} of {} ({}%)", r.phase, r.done, r.total, r.done * 100 / r.total)
+                } else {
+                    format!("{}\u{2026}", r.phase)
+                };
+                view! {
+                    <div class="mk-run-progress" role="status" data-testid="run-progress">
+                        {if r.total > 0 {
+                            view! { <progress max=r.total.to_string() value=r.done.to_string() aria-label="Matching progress"></progress> }.into_any()
+                        } else {
+                            view! { <progress aria-label="Matching progress"></progress> }.into_any()
+                        }}
+                        <span>{text}</span>
+                    </div>
+                }
+            })}
+            <p class="mk-field__error" role="alert">{move || error.get()}</p>
+            {move || last.get().map(|l| view! { <LastRunView last=l/> })}
+        </section>
+    }
+}
+
+#[component]
+fn LastRunView(last: LastRun) -> impl IntoView {
+    let headline = if last.algorithm == Algorithm::TopN {
+        format!(
+            "Suggestions ready for {} mentee(s).",
+            last.suggestions.len()
+        )
+    } else {
+        format!(
+            "Matching finished: {} new pair(s) proposed{}.",
+            last.new_pairs,
+            if last.proven_optimal {
+                ""
+            } else {
+                " (the result may not be the best possible)"
+            }
+        )
+    };
+    let unmatched = last.unmatched.len();
+    view! {
+        <div class="mk-run-result" role="status" data-testid="run-result">
+            <p><strong>{headline}</strong></p>
+            {(!last.notes.is_empty()).then(|| view! {
+                <ul class="mk-plain-list mk-run-result__notes">
+                    {last.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                </ul>
+            })}
+            {(unmatched > 0).then(|| view! {
+                <details>
+                    <summary>{format!("{unmatched} left unmatched by this run, and why")}</summary>
+                    <ul class="mk-plain-list">
+                        {last.unmatched.into_iter().take(500).map(|u| view! { <li>{u}</li> }).collect_view()}
+                    </ul>
+                </details>
+            })}
+            {(!last.suggestions.is_empty()).then(|| view! {
+                <div class="mk-table-wrap">
+                    <table class="mk-table">
+                        <thead><tr><th scope="col">"Mentee"</th><th scope="col">"Suggested mentors (score)"</th></tr></thead>
+                        <tbody>
+                            {last.suggestions.into_iter().take(500).map(|(mentee, mentors)| {
+                                let list = mentors.iter().map(|(m, sc)| format!("{m} ({sc})")).collect::<Vec<_>>().join(", ");
+                                view! { <tr><th scope="row">{mentee}</th><td>{list}</td></tr> }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            })}
+        </div>
+    }
+}
