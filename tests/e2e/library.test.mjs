@@ -141,3 +141,22 @@ test('? lists the keyboard shortcuts and g-letter shortcuts move between pages',
   await page.getByRole('heading', { name: 'Your programs' }).waitFor();
   await s.check();
 });
+
+// Participants and matches download as CSV (formula safety itself: tests/csv.rs, bad input 29).
+test('participants and matches export as CSV from their pages', async () => {
+  const s = await openPage(browser, server.origin);
+  const { page } = s;
+  await page.goto(server.origin + '/');
+  await appReady(page);
+  await page.getByRole('button', { name: 'Explore the demo program' }).click();
+  await page.getByRole('link', { name: 'Participants' }).click();
+  const people = await downloadText(page, () => page.getByRole('button', { name: 'Export participants (CSV)' }).click());
+  assert.match(people.name, /-participants\.csv$/);
+  const lines = people.text.trim().split(/\r?\n/);
+  assert.equal(lines.length, 49, 'a header and 48 participants');
+  await page.getByRole('link', { name: 'Relationships' }).click();
+  const matches = await downloadText(page, () => page.getByRole('button', { name: 'Export matches (CSV)' }).click());
+  assert.match(matches.name, /-matches\.csv$/);
+  assert.ok(matches.text.length > 0);
+  await s.check();
+});

@@ -1,5 +1,6 @@
 //! Reusable components.
 
+pub mod csv_export;
 pub mod csv_wizard;
 pub mod draft_list;
 pub mod drop_zone;

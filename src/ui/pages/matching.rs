@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::app::session::use_session;
 use crate::core::model::{Algorithm, CriterionKind, Preference, Program, Rules, MUST_HAVE};
 use crate::core::scoring::{self, PairCode};
+use crate::ui::components::csv_export::{CsvExport, CsvExportButton};
 use crate::ui::components::draft_list::{DraftHistory, DraftPanel};
 use crate::ui::components::match_run::RunPanel;
 
@@ -27,6 +28,7 @@ pub fn MatchingSection() -> impl IntoView {
             <PreviewCard/>
             <RunPanel/>
             <DraftPanel/>
+            <div class="mk-actions mk-card--wide mk-section__actions"><CsvExportButton what=CsvExport::Matches/></div>
         </div>
     }
 }

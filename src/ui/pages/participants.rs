@@ -16,6 +16,7 @@ use crate::core::people::{
     CheckedPerson, MatchedFilter, PeopleFilter, PeopleIndex, Sort,
 };
 use crate::core::reports::stats;
+use crate::ui::components::csv_export::{CsvExport, CsvExportButton};
 use crate::ui::components::csv_wizard::CsvImportWizard;
 use crate::ui::components::people_bulk::PeopleBulkBar;
 use crate::ui::components::people_table::{edit_button_id, PeopleTable};
@@ -282,6 +283,7 @@ pub fn ParticipantsSection() -> impl IntoView {
             <button type="button" id=ADD_BUTTON class="mk-button mk-button--primary mk-people-toolbar__add"
                 on:click=move |_| form.set(Some(FormMode::Add))>"Add a participant"</button>
             <CsvImportWizard/>
+            <CsvExportButton what=CsvExport::Participants/>
         </div>
         {move || form.get().map(|mode| {
             let editing = match mode { FormMode::Edit(id) => Some(id), FormMode::Add => None };

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::session::use_session;
 use crate::core::model::MatchStatus;
+use crate::ui::components::csv_export::{CsvExport, CsvExportButton};
 
 /// The Relationships section.
 #[component]
@@ -33,6 +34,7 @@ pub fn RelationshipsSection() -> impl IntoView {
         })
     };
     view! {
+        <div class="mk-actions mk-section__actions"><CsvExportButton what=CsvExport::Matches/></div>
         <Show when=move || !rows().is_empty() fallback=|| view! {
             <p class="mk-empty-line">
                 "No relationships yet: they start when a draft of matches is published. "
