@@ -69,6 +69,8 @@ pub enum Route {
         /// Which section.
         section: Section,
     },
+    /// A share link (`#/share/<payload>`): the payload as written, checked by the share page.
+    Share(String),
     /// A hash the app does not know.
     NotFound(String),
 }
@@ -77,6 +79,14 @@ impl Route {
     /// Parses `location.hash` (with or without the leading `#`).
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
+        // The payload is base64url (no `/`); anything else after `share/` is kept as is so
+        // the share page can say what is wrong with it.
+        if let Some(payload) = path.strip_prefix("share/") {
+            return Route::Share(payload.to_owned());
+        }
+        if path == "share" {
+            return Route::Share(String::new());
+        }
         let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         match parts.as_slice() {
             [] => Route::Library,
@@ -104,6 +114,7 @@ impl fmt::Display for Route {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Route::Library | Route::NotFound(_) => f.write_str("#/"),
+            Route::Share(payload) => write!(f, "#/share/{payload}"),
             Route::Program { id, section } => {
                 write!(f, "#/program/{}/{}", encode(id.as_str()), section.slug())
             }
@@ -157,9 +168,25 @@ mod tests {
                 id: ProgramId::from("odd id/with ünïcode#?"),
                 section: Section::Reports,
             },
+            Route::Share("mk1.eJzT0yMAAGTvBe8".into()),
         ] {
             assert_eq!(Route::parse(&route.to_string()), route);
         }
+    }
+
+    #[test]
+    fn share_links_keep_their_payload_even_when_malformed() {
+        assert_eq!(
+            Route::parse("#/share/mk1.abc-_"),
+            Route::Share("mk1.abc-_".into())
+        );
+        assert_eq!(Route::parse("#/share/"), Route::Share(String::new()));
+        assert_eq!(Route::parse("#/share"), Route::Share(String::new()));
+        assert_eq!(
+            Route::parse("#/share/a/b%zz"),
+            Route::Share("a/b%zz".into())
+        );
+        assert!(matches!(Route::parse("#/shared/x"), Route::NotFound(_)));
     }
 
     #[test]

@@ -14,6 +14,7 @@ use components::shortcuts::Shortcuts;
 use components::storage_banner::StorageBannerView;
 use pages::library::LibraryPage;
 use pages::program::ProgramPage;
+use pages::share::SharePage;
 
 /// The root component: provides the app context and switches pages on the route.
 #[component]
@@ -42,6 +43,7 @@ pub fn App() -> impl IntoView {
     let page = move || match page_key.get() {
         Route::Library => view! { <LibraryPage/> }.into_any(),
         Route::Program { id, .. } => view! { <ProgramPage id=id/> }.into_any(),
+        Route::Share(payload) => view! { <SharePage payload=payload/> }.into_any(),
         Route::NotFound(hash) => view! {
             <main id="main" class="mk-page mk-page--narrow" tabindex="-1">
                 <h1>"Page not found"</h1>

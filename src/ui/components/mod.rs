@@ -10,5 +10,6 @@ pub mod people_bulk;
 pub mod people_table;
 pub mod person_form;
 pub mod save_indicator;
+pub mod share_dialog;
 pub mod shortcuts;
 pub mod storage_banner;

@@ -7,3 +7,4 @@ pub mod participants;
 pub mod program;
 pub mod relationships;
 pub mod reports;
+pub mod share;

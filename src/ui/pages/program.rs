@@ -7,6 +7,7 @@ use crate::app::session::{use_session, Conflict, Session};
 use crate::app::use_app;
 use crate::core::model::ProgramId;
 use crate::ui::components::save_indicator::SaveIndicator;
+use crate::ui::components::share_dialog::ShareButton;
 use crate::ui::pages::{
     matching::MatchingSection, overview::OverviewSection, participants::ParticipantsSection,
     relationships::RelationshipsSection, reports::ReportsSection,
@@ -74,6 +75,7 @@ fn OpenProgram() -> impl IntoView {
                         session.flush();
                         session.program.with_untracked(|p| app.export(p));
                     }>"Export program file"</button>
+                    <ShareButton/>
                 </div>
             </div>
             <ConflictBanner/>

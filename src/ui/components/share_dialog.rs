@@ -1,0 +1,235 @@
+//! The "Share…" button of a program page and its dialog: a link (redacted by default) that
+//! carries the program in its `#fragment`, a QR code for the projector, and "Copy link".
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::route::Route;
+use crate::app::session::use_session;
+use crate::core::share::{self, ShareOptions, MAX_LINK_CHARS};
+
+/// What can take keyboard focus inside the dialog, for the focus trap.
+const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), a[href], \
+    textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+/// The page's address without its fragment, so links work when the app lives on a sub-path.
+fn page_address() -> String {
+    web_sys::window()
+        .map(|w| w.location())
+        .map(|l| {
+            format!(
+                "{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// The page behind the dialog does not scroll (a data attribute, not a style: the CSP keeps
+/// `style-src 'self'`).
+fn set_body_modal(on: bool) {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        let _ = if on {
+            body.set_attribute("data-mk-modal", "")
+        } else {
+            body.remove_attribute("data-mk-modal")
+        };
+    }
+}
+
+/// Keeps Tab and Shift+Tab inside `root`.
+fn trap_tab(ev: &web_sys::KeyboardEvent, root: &web_sys::Element) {
+    let Ok(list) = root.query_selector_all(FOCUSABLE) else {
+        return;
+    };
+    let items: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.get(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect();
+    let (Some(first), Some(last)) = (items.first(), items.last()) else {
+        ev.prevent_default();
+        return;
+    };
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let is = |el: &web_sys::HtmlElement| {
+        active
+            .as_ref()
+            .is_some_and(|a| a.is_same_node(Some(el.as_ref())))
+    };
+    if ev.shift_key() && is(first) {
+        ev.prevent_default();
+        let _ = last.focus();
+    } else if !ev.shift_key() && is(last) {
+        ev.prevent_default();
+        let _ = first.focus();
+    }
+}
+
+/// Copies `text` with the asynchronous clipboard API; `Err` when the browser has none or
+/// refuses (no permission, not a secure context).
+async fn copy_text(text: String) -> Result<(), ()> {
+    let navigator = web_sys::window().ok_or(())?.navigator();
+    // `navigator.clipboard` is undefined outside secure contexts: calling it would throw.
+    let present = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .map(|v| !v.is_undefined() && !v.is_null())
+        .unwrap_or(false);
+    if !present {
+        return Err(());
+    }
+    let promise = navigator.clipboard().write_text(&text);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
+}
+
+/// The "Share…" button; opens the share dialog for the session's program.
+#[component]
+pub fn ShareButton() -> impl IntoView {
+    let open = RwSignal::new(false);
+    let close = move || {
+        open.set(false);
+        request_animation_frame(|| crate::app::browser::focus_element("share-open"));
+    };
+    view! {
+        <button id="share-open" type="button" class="mk-button" aria-haspopup="dialog"
+            on:click=move |_| open.set(true)>"Share\u{2026}"</button>
+        <Show when=move || open.get()>
+            <ShareDialog on_close=Callback::new(move |()| close())/>
+        </Show>
+    }
+}
+
+/// The share dialog: options, the link, Copy, the QR code, and the size limits.
+#[component]
+fn ShareDialog(
+    /// Closes the dialog (focus returns to the Share button).
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let session = use_session();
+    let surface = NodeRef::<leptos::html::Div>::new();
+    let redacted = RwSignal::new(true);
+    let pseudonyms = RwSignal::new(false);
+    let copied = RwSignal::new(None::<Result<(), ()>>);
+    let base = page_address();
+    set_body_modal(true);
+    on_cleanup(|| set_body_modal(false));
+    request_animation_frame(|| crate::app::browser::focus_element("share-redacted"));
+
+    // The link follows the options; `Err` holds the reason it cannot be made.
+    let link = Memo::new(move |_| {
+        let options = ShareOptions {
+            redacted: redacted.get(),
+            pseudonyms: pseudonyms.get(),
+        };
+        session.program.with(|p| {
+            share::encode(p, &options)
+                .map(|payload| format!("{base}{}", Route::Share(payload)))
+                .map_err(|e| e.to_string())
+        })
+    });
+    Effect::new(move |_| {
+        link.track();
+        copied.set(None);
+    });
+    let qr = move || {
+        link.get().ok().map(|url| {
+            share::qr_svg(&url)
+                .map(|svg| format!("data:image/svg+xml;base64,{}", STANDARD.encode(svg)))
+        })
+    };
+    let copy = move |_| {
+        if let Ok(url) = link.get_untracked() {
+            leptos::task::spawn_local(async move {
+                let result = copy_text(url).await;
+                let _ = copied.try_set(Some(result));
+            });
+        }
+    };
+    let on_keydown = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+        "Escape" => {
+            ev.prevent_default();
+            on_close.run(());
+        }
+        "Tab" => {
+            if let Some(root) = surface.get_untracked() {
+                trap_tab(&ev, &root);
+            }
+        }
+        _ => {}
+    };
+
+    view! {
+        <div class="mk-modal-backdrop" on:click=move |_| on_close.run(())></div>
+        <div class="mk-modal mk-share" role="dialog" aria-modal="true" aria-labelledby="share-title"
+            node_ref=surface on:keydown=on_keydown>
+            <div class="mk-modal__head">
+                <h2 id="share-title">"Share this program"</h2>
+                <button type="button" class="mk-button mk-button--small" on:click=move |_| on_close.run(())>"Close"</button>
+            </div>
+            <fieldset class="mk-share__options">
+                <legend>"What the link holds"</legend>
+                <label>
+                    <input id="share-redacted" type="radio" name="share-kind"
+                        prop:checked=move || redacted.get() on:change=move |_| redacted.set(true)/>
+                    " Redacted (first names, no e-mails, no sensitive answers)"
+                </label>
+                <label>
+                    <input type="radio" name="share-kind"
+                        prop:checked=move || !redacted.get() on:change=move |_| redacted.set(false)/>
+                    " Full program"
+                </label>
+                <label>
+                    <input type="checkbox" prop:checked=move || pseudonyms.get()
+                        prop:disabled=move || !redacted.get()
+                        on:change=move |ev| pseudonyms.set(event_target_checked(&ev))/>
+                    " Pseudonyms instead of first names (\u{201c}Mentor 3\u{201d})"
+                </label>
+            </fieldset>
+            {move || match link.get() {
+                Ok(url) => view! {
+                    <label for="share-link">{format!("Link ({} characters; the program stays in the part after #, which is never sent to a server)", url.len())}</label>
+                    <div class="mk-share__link">
+                        <input id="share-link" class="mk-share__input" type="text" readonly prop:value=url.clone()
+                            on:focus=move |ev| {
+                                if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                    input.select();
+                                }
+                            }/>
+                        <button type="button" class="mk-button mk-button--primary" on:click=copy>"Copy link"</button>
+                    </div>
+                    <p class="mk-hint" role="status">{move || match copied.get() {
+                        Some(Ok(())) => "Copied to the clipboard.",
+                        Some(Err(())) => "The browser did not allow copying: select the link above and copy it yourself (Ctrl+C).",
+                        None => "",
+                    }}</p>
+                }
+                .into_any(),
+                Err(reason) => view! {
+                    <p class="mk-banner mk-banner--warning" role="alert">
+                        {format!("No link: {reason}. A link holds at most {MAX_LINK_CHARS} characters; use \u{201c}Export program file\u{201d} and send the file instead.")}
+                    </p>
+                }
+                .into_any(),
+            }}
+            {move || qr().map(|qr| match qr {
+                Ok(src) => view! {
+                    <figure class="mk-share__qr">
+                        <img src=src alt="QR code of the share link" width="320" height="320"/>
+                        <figcaption>"Scan to open the link (show it on the projector)."</figcaption>
+                    </figure>
+                }
+                .into_any(),
+                Err(e) => view! { <p class="mk-hint">{format!("No QR code: {e}.")}</p> }.into_any(),
+            })}
+        </div>
+    }
+}
