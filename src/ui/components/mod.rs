@@ -5,6 +5,7 @@ pub mod csv_wizard;
 pub mod draft_list;
 pub mod drop_zone;
 pub mod match_run;
+pub mod modal;
 pub mod notices;
 pub mod people_bulk;
 pub mod people_table;

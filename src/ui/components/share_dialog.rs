@@ -9,10 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::app::route::Route;
 use crate::app::session::use_session;
 use crate::core::share::{self, ShareOptions, MAX_LINK_CHARS};
-
-/// What can take keyboard focus inside the dialog, for the focus trap.
-const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), a[href], \
-    textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+use crate::ui::components::modal::{set_body_modal, trap_tab};
 
 /// The page's address without its fragment, so links work when the app lives on a sub-path.
 fn page_address() -> String {
@@ -26,51 +23,6 @@ fn page_address() -> String {
             )
         })
         .unwrap_or_default()
-}
-
-/// The page behind the dialog does not scroll (a data attribute, not a style: the CSP keeps
-/// `style-src 'self'`).
-fn set_body_modal(on: bool) {
-    if let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    {
-        let _ = if on {
-            body.set_attribute("data-mk-modal", "")
-        } else {
-            body.remove_attribute("data-mk-modal")
-        };
-    }
-}
-
-/// Keeps Tab and Shift+Tab inside `root`.
-fn trap_tab(ev: &web_sys::KeyboardEvent, root: &web_sys::Element) {
-    let Ok(list) = root.query_selector_all(FOCUSABLE) else {
-        return;
-    };
-    let items: Vec<web_sys::HtmlElement> = (0..list.length())
-        .filter_map(|i| list.get(i))
-        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        .collect();
-    let (Some(first), Some(last)) = (items.first(), items.last()) else {
-        ev.prevent_default();
-        return;
-    };
-    let active = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element());
-    let is = |el: &web_sys::HtmlElement| {
-        active
-            .as_ref()
-            .is_some_and(|a| a.is_same_node(Some(el.as_ref())))
-    };
-    if ev.shift_key() && is(first) {
-        ev.prevent_default();
-        let _ = last.focus();
-    } else if !ev.shift_key() && is(last) {
-        ev.prevent_default();
-        let _ = first.focus();
-    }
 }
 
 /// Copies `text` with the asynchronous clipboard API; `Err` when the browser has none or

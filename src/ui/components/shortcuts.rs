@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::route::{Route, Section};
 use crate::app::use_app;
+use crate::ui::components::modal::trap_tab;
 
 /// One documented shortcut.
 struct Shortcut {
@@ -165,9 +166,13 @@ pub fn Shortcuts() -> impl IntoView {
             <div class="mk-modal-backdrop" on:click=move |_| open.set(false)></div>
             <div class="mk-modal mk-shortcuts" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title"
                 on:keydown=move |ev| {
-                    // Keep focus on the one control of the dialog.
                     if ev.key() == "Tab" {
-                        ev.prevent_default();
+                        if let Some(root) = ev
+                            .current_target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        {
+                            trap_tab(&ev, &root);
+                        }
                     }
                 }>
                 <div class="mk-modal__head">

@@ -1,75 +1,13 @@
 //! The modal dialog: focus trap, Escape, the drop area, and the current step.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::columns_step::ColumnsStep;
 use super::file_step::FileStep;
 use super::footer::WizardFooter;
 use super::review_step::ReviewStep;
 use super::{Step, Wizard};
-
-/// What can take keyboard focus inside the dialog, for the focus trap.
-const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]):not([type=hidden]), \
-    select:not([disabled]), textarea:not([disabled]), a[href], summary, \
-    [tabindex]:not([tabindex='-1'])";
-
-fn focusable_in(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
-    // `querySelectorAll` through Reflect: web-sys's NodeList feature is not enabled.
-    let Ok(query) = js_sys::Reflect::get(root, &"querySelectorAll".into()) else {
-        return Vec::new();
-    };
-    let Ok(query) = query.dyn_into::<js_sys::Function>() else {
-        return Vec::new();
-    };
-    let Ok(list) = query.call1(root, &FOCUSABLE.into()) else {
-        return Vec::new();
-    };
-    js_sys::Array::from(&list)
-        .iter()
-        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        .collect()
-}
-
-fn set_body_modal(on: bool) {
-    if let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    {
-        let _ = if on {
-            body.set_attribute("data-mk-modal", "")
-        } else {
-            body.remove_attribute("data-mk-modal")
-        };
-    }
-}
-
-/// Keeps Tab and Shift+Tab inside the dialog.
-fn trap_tab(ev: &web_sys::KeyboardEvent, root: &web_sys::Element) {
-    let items = focusable_in(root);
-    let (Some(first), Some(last)) = (items.first(), items.last()) else {
-        ev.prevent_default();
-        return;
-    };
-    let active = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element());
-    let is = |el: &web_sys::HtmlElement| {
-        active
-            .as_ref()
-            .is_some_and(|a| a.is_same_node(Some(el.as_ref())))
-    };
-    let inside = active
-        .as_ref()
-        .is_some_and(|a| root.contains(Some(a.as_ref())));
-    if ev.shift_key() && (is(first) || !inside) {
-        ev.prevent_default();
-        let _ = last.focus();
-    } else if !ev.shift_key() && (is(last) || !inside) {
-        ev.prevent_default();
-        let _ = first.focus();
-    }
-}
+use crate::ui::components::modal::{set_body_modal, trap_tab};
 
 /// The modal dialog: title, step list, the current step and the footer's buttons. A file
 /// dropped anywhere on it (or its backdrop) is read as the CSV file.
