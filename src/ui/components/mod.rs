@@ -8,6 +8,8 @@ pub mod notices;
 pub mod people_bulk;
 pub mod people_table;
 pub mod person_form;
+pub mod question_designer;
 pub mod save_indicator;
 pub mod shortcuts;
+pub mod skills_editor;
 pub mod storage_banner;
