@@ -139,3 +139,41 @@ test('add, rename and re-cluster skills; duplicate names are refused inline', as
     .locator('.mk-skill__name', { hasText: 'Negotiating' }).waitFor();
   await s.check();
 });
+
+test('on the demo, edits that clean answers or skill lists say so and can be undone', async () => {
+  const s = await openPage(browser, server.origin);
+  const { page } = s;
+  await page.goto(server.origin + '/');
+  await appReady(page);
+  await page.getByRole('button', { name: 'Explore the demo program' }).click();
+  const qcard = questions(page);
+  await qcard.waitFor();
+
+  // Dropping an option people chose removes their answers, says how many, offers Undo.
+  const row = qcard.locator('.mk-question', { hasText: 'Preferred meeting format' });
+  await row.getByText('Video call, In person, No preference').waitFor();
+  await qcard.getByRole('button', { name: 'Edit Preferred meeting format' }).click();
+  await qcard.getByLabel('Options (one per line)').fill('Video call\nIn person');
+  await qcard.getByRole('button', { name: 'Save question' }).click();
+  await row.getByText('Single choice: Video call, In person').waitFor();
+  const notice = page.locator('.mk-notice', { hasText: 'Saved “Preferred meeting format”.' });
+  await notice.getByText(/\d+ answers? (was|were) removed\./).waitFor();
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await row.getByText('Video call, In person, No preference').waitFor();
+
+  // Removing a skill people use asks first, naming how many.
+  const scard = skills(page);
+  await scard.getByRole('button', { name: 'Remove Rust' }).click();
+  const confirm = scard.getByRole('group', { name: 'Remove Rust?' });
+  await confirm.getByText(/^\d+ (people use|person uses) “Rust”\. Remove it from their profiles too\?$/).waitFor();
+  // "Keep it" changes nothing.
+  await confirm.getByRole('button', { name: 'Keep it' }).click();
+  await scard.getByRole('button', { name: 'Remove Rust' }).click();
+  await scard.getByRole('button', { name: 'Remove skill' }).click();
+  await scard.locator('.mk-skill__name', { hasText: /^Rust$/ }).waitFor({ state: 'detached' });
+  const removed = page.locator('.mk-notice', { hasText: 'Removed the skill “Rust”.' });
+  await removed.getByText(/skill entr(y|ies) on people's profiles (was|were) removed/).waitFor();
+  await removed.getByRole('button', { name: 'Undo' }).click();
+  await scard.locator('.mk-skill__name', { hasText: /^Rust$/ }).waitFor();
+  await s.check();
+});
