@@ -63,8 +63,10 @@ test('design a sensitive single-choice question, remove it with undo, reload', a
   await card.getByLabel('Maximum').fill('1');
   await card.getByRole('button', { name: 'Save question' }).click();
   await card.getByText('The scale minimum 5 must be below the maximum 1.').waitFor();
-  await card.getByRole('button', { name: 'Cancel' }).click();
+  await page.keyboard.press('Escape');
   await row.getByText('Single choice: Berlin, Lisbon, Remote').waitFor();
+  // Closing the form puts the keyboard back on its Edit button.
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Edit Which office are you in?');
 
   // Remove with undo.
   await card.getByRole('button', { name: 'Remove Which office are you in?' }).click();
@@ -119,6 +121,7 @@ test('add, rename and re-cluster skills; duplicate names are refused inline', as
   await input.fill('Negotiating');
   await input.press('Enter');
   await card.locator('.mk-skill__name', { hasText: 'Negotiating' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Rename Negotiating');
 
   // Move it to another cluster.
   await card.getByLabel('Cluster of Negotiating').fill('Leadership');
@@ -166,8 +169,10 @@ test('on the demo, edits that clean answers or skill lists say so and can be und
   await scard.getByRole('button', { name: 'Remove Rust' }).click();
   const confirm = scard.getByRole('group', { name: 'Remove Rust?' });
   await confirm.getByText(/^\d+ (people use|person uses) “Rust”\. Remove it from their profiles too\?$/).waitFor();
-  // "Keep it" changes nothing.
-  await confirm.getByRole('button', { name: 'Keep it' }).click();
+  // The question has the keyboard; "Keep it" (the safe answer) changes nothing.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Keep it');
+  await page.keyboard.press('Enter');
+  await confirm.waitFor({ state: 'detached' });
   await scard.getByRole('button', { name: 'Remove Rust' }).click();
   await scard.getByRole('button', { name: 'Remove skill' }).click();
   await scard.locator('.mk-skill__name', { hasText: /^Rust$/ }).waitFor({ state: 'detached' });

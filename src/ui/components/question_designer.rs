@@ -89,6 +89,12 @@ enum Editing {
 pub fn QuestionDesigner() -> impl IntoView {
     let s = use_session();
     let editing = RwSignal::new(None::<Editing>);
+    let add_ref = NodeRef::<leptos::html::Button>::new();
+    return_focus(
+        add_ref,
+        move || editing.get() == Some(Editing::New),
+        move || editing.get_untracked().is_some(),
+    );
     let ids = move || {
         s.program.with(|p| {
             p.profile_fields
@@ -111,7 +117,7 @@ pub fn QuestionDesigner() -> impl IntoView {
             </ul>
             <Show when=move || editing.get() == Some(Editing::New)
                 fallback=move || view! {
-                    <button class="mk-button" on:click=move |_| editing.set(Some(Editing::New))>"Add a question"</button>
+                    <button class="mk-button" node_ref=add_ref on:click=move |_| editing.set(Some(Editing::New))>"Add a question"</button>
                 }>
                 <div class="mk-editable-list__item">
                     <QuestionForm id=None editing=editing/>
@@ -136,6 +142,10 @@ fn QuestionRow(id: FieldId, editing: RwSignal<Option<Editing>>) -> impl IntoView
         let id = id.clone();
         move || editing.get() == Some(Editing::Existing(id.clone()))
     };
+    let edit_ref = NodeRef::<leptos::html::Button>::new();
+    return_focus(edit_ref, is_editing.clone(), move || {
+        editing.get_untracked().is_some()
+    });
     let remove = {
         let id = id.clone();
         let field = field.clone();
@@ -187,7 +197,7 @@ fn QuestionRow(id: FieldId, editing: RwSignal<Option<Editing>>) -> impl IntoView
                         </span>
                     </div>
                     <div class="mk-actions mk-actions--compact">
-                        <button class="mk-button mk-button--small" aria-label=edit_label
+                        <button class="mk-button mk-button--small" aria-label=edit_label node_ref=edit_ref
                             on:click=move |_| editing.set(Some(Editing::Existing(id.clone())))>"Edit"</button>
                         <button class="mk-button mk-button--small mk-button--danger" aria-label=remove_label
                             on:click=remove>"Remove"</button>
@@ -203,6 +213,31 @@ fn QuestionRow(id: FieldId, editing: RwSignal<Option<Editing>>) -> impl IntoView
             </Show>
         </li>
     }
+}
+
+/// Puts the keyboard back on `button` when the inline form that `open` tracks closes
+/// (keyboard users would otherwise land on the page's body), unless `busy` says another
+/// form took over and has the focus.
+pub(crate) fn return_focus(
+    button: NodeRef<leptos::html::Button>,
+    open: impl Fn() -> bool + Send + Sync + 'static,
+    busy: impl Fn() -> bool + Send + Sync + 'static,
+) {
+    let was_open = StoredValue::new(false);
+    Effect::new(move |_| {
+        let now = open();
+        let el = button.get();
+        if now {
+            was_open.set_value(true);
+        } else if let Some(el) = el {
+            if was_open.get_value() {
+                was_open.set_value(false);
+                if !busy() {
+                    let _ = el.focus();
+                }
+            }
+        }
+    });
 }
 
 /// An error as a sentence: capitalised, with a full stop.

@@ -10,7 +10,7 @@ use crate::app::session::use_session;
 use crate::app::use_app;
 use crate::core::model::SkillId;
 use crate::core::setup;
-use crate::ui::components::question_designer::{apply, sentence};
+use crate::ui::components::question_designer::{apply, return_focus, sentence};
 
 /// The "Skills" card.
 #[component]
@@ -134,8 +134,17 @@ fn SkillRow(id: SkillId) -> impl IntoView {
     let cluster_error = RwSignal::new(None::<String>);
     let draft = RwSignal::new(String::new());
     let rename_ref = NodeRef::<leptos::html::Input>::new();
+    let rename_button = NodeRef::<leptos::html::Button>::new();
+    return_focus(rename_button, move || mode.get() != Mode::View, || false);
+    let keep_ref = NodeRef::<leptos::html::Button>::new();
+    // Keyboard users land in the form or question they opened.
     Effect::new(move |_| {
         if let Some(el) = rename_ref.get() {
+            let _ = el.focus();
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(el) = keep_ref.get() {
             let _ = el.focus();
         }
     });
@@ -240,7 +249,7 @@ fn SkillRow(id: SkillId) -> impl IntoView {
                         on:change=set_cluster.clone()/>
                 </span>
                 <span class="mk-actions mk-actions--compact">
-                    <button type="button" class="mk-button mk-button--small" aria-label=move || format!("Rename {}", n3())
+                    <button type="button" class="mk-button mk-button--small" node_ref=rename_button aria-label=move || format!("Rename {}", n3())
                         on:click=start_rename>"Rename"</button>
                     <button type="button" class="mk-button mk-button--small mk-button--danger" aria-label=move || format!("Remove {}", n4())
                         on:click=ask_remove.clone()>"Remove"</button>
@@ -286,7 +295,7 @@ fn SkillRow(id: SkillId) -> impl IntoView {
                     <span>{format!("{people} \u{201c}{n}\u{201d}. Remove it from their profiles too?")}</span>
                     <button type="button" class="mk-button mk-button--small mk-button--danger"
                         on:click=move |_| remove_now()>"Remove skill"</button>
-                    <button type="button" class="mk-button mk-button--small"
+                    <button type="button" class="mk-button mk-button--small" node_ref=keep_ref
                         on:click=move |_| mode.set(Mode::View)>"Keep it"</button>
                 </span>
             }
