@@ -148,10 +148,15 @@ fn QuestionRow(id: FieldId, editing: RwSignal<Option<Editing>>) -> impl IntoView
     });
     let remove = {
         let id = id.clone();
-        let field = field.clone();
         move |_| {
-            let label = field()
-                .map(|f| f.label)
+            let label = s
+                .program
+                .with_untracked(|p| {
+                    p.profile_fields
+                        .iter()
+                        .find(|f| f.id == id)
+                        .map(|f| f.label.clone())
+                })
                 .unwrap_or_else(|| "the question".into());
             let id = id.clone();
             match apply(s, move |p| setup::remove_question(p, &id)) {
