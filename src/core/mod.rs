@@ -15,6 +15,7 @@ pub mod model;
 pub mod people;
 pub mod reports;
 pub mod scoring;
+pub mod setup;
 pub mod share;
 pub mod templates;
 pub mod timezone;

@@ -8,6 +8,7 @@ use crate::core::date::Date;
 use crate::core::model::{
     Comparison, Goal, GoalId, IdKind, MetricUnit, Milestone, MilestoneId, ProgramFormat, Purpose,
 };
+use crate::ui::components::{question_designer::QuestionDesigner, skills_editor::SkillsEditor};
 
 /// The Overview section.
 #[component]
@@ -17,6 +18,7 @@ pub fn OverviewSection() -> impl IntoView {
             <BasicsCard/>
             <GoalsCard/>
             <MilestonesCard/>
+            <QuestionDesigner/> <SkillsEditor/>
         </div>
     }
 }
