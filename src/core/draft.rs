@@ -95,6 +95,20 @@ pub enum DraftEdit {
         /// The coordinator confirmed a pair that a rule excludes.
         allow_excluded: bool,
     },
+    /// Record the mentor a mentee chose (mentee-chooses programs, usually from their top-N
+    /// suggestions): the mentee's draft match becomes a locked match with this mentor and
+    /// source [`MatchSource::MenteeChoice`] (a new one if they have none), so re-runs keep it.
+    /// Recording another choice replaces an earlier one.
+    RecordChoice {
+        /// The mentee who chose.
+        mentee: PersonId,
+        /// The mentor chosen.
+        mentor: PersonId,
+        /// The coordinator confirmed a pair that a rule excludes.
+        allow_excluded: bool,
+    },
+    /// Forget a mentee's recorded choice (removes the match [`DraftEdit::RecordChoice`] made).
+    ClearChoice(PersonId),
     /// Keep locked (and published) matches and solve the rest again.
     Rerun {
         /// The algorithm; [`Algorithm::TopN`] cannot re-run (it only suggests).
@@ -321,6 +335,9 @@ pub enum DraftError {
         /// The rules excluding the pair.
         rules: Vec<ExclusionRule>,
     },
+    /// Clearing the choice of a mentee who has none recorded.
+    #[error("{0} has no recorded choice in the draft")]
+    NoChoice(PersonId),
     /// Publishing an empty draft.
     #[error("there is nothing to publish: the draft has no matches")]
     NothingToPublish,
@@ -883,6 +900,8 @@ struct Reassign {
     mentee: PersonId,
     score: u8,
     circle: Option<u32>,
+    source: MatchSource,
+    locked: bool,
 }
 
 impl Change {
@@ -915,7 +934,8 @@ fn execute(program: &mut Program, change: Change) -> Vec<MatchId> {
                     m.mentee = r.mentee;
                     m.score = Some(r.score);
                     m.circle = r.circle;
-                    m.source = MatchSource::Manual;
+                    m.source = r.source;
+                    m.locked = r.locked;
                 }
             }
         }
@@ -1215,6 +1235,8 @@ fn plan(program: &Program, edit: &DraftEdit) -> Result<Plan, DraftError> {
                     mentee: mb.mentee.clone(),
                     score: sa.score,
                     circle: ma.circle,
+                    source: MatchSource::Manual,
+                    locked: false,
                 },
                 Reassign {
                     index: ib,
@@ -1223,6 +1245,8 @@ fn plan(program: &Program, edit: &DraftEdit) -> Result<Plan, DraftError> {
                     mentee: ma.mentee.clone(),
                     score: sb.score,
                     circle: mb.circle,
+                    source: MatchSource::Manual,
+                    locked: false,
                 },
             ]);
             (label, change)
@@ -1282,8 +1306,54 @@ fn plan(program: &Program, edit: &DraftEdit) -> Result<Plan, DraftError> {
                 mentee: mentee.clone(),
                 score: s.score,
                 circle,
+                source: MatchSource::Manual,
+                locked: false,
             }]);
             (label, change)
+        }
+        DraftEdit::RecordChoice {
+            mentee,
+            mentor,
+            allow_excluded: allow,
+        } => {
+            allow_excluded = *allow;
+            let (label, change, delta, s) = plan_choice(program, mentee, mentor)?;
+            warnings.extend(excluded_warning(mentee, mentor, &s));
+            pair_deltas.push(delta);
+            (label, change)
+        }
+        DraftEdit::ClearChoice(mentee) => {
+            let cycle = program.cycle;
+            let (index, m) = program
+                .matches
+                .iter()
+                .enumerate()
+                .find(|(_, m)| {
+                    m.cycle == cycle
+                        && m.status == MatchStatus::Proposed
+                        && &m.mentee == mentee
+                        && m.source == MatchSource::MenteeChoice
+                })
+                .ok_or_else(|| DraftError::NoChoice(mentee.clone()))?;
+            pair_deltas.push(PairDelta {
+                mentee: mentee.clone(),
+                mentor_before: Some(m.mentor.clone()),
+                mentor_after: None,
+                before: m.score,
+                after: None,
+            });
+            let label = format!(
+                "Clear {}'s choice of {}",
+                name(program, mentee),
+                name(program, &m.mentor)
+            );
+            (
+                label,
+                Change::Remove {
+                    index,
+                    id: m.id.clone(),
+                },
+            )
         }
         DraftEdit::Unmatch(id) => {
             let index = unlocked_index(program, id)?;
@@ -1424,6 +1494,116 @@ fn plan(program: &Program, edit: &DraftEdit) -> Result<Plan, DraftError> {
         },
         change,
     })
+}
+
+/// Plans [`DraftEdit::RecordChoice`]: the label, the change, the mentee's pair delta and
+/// the new pair's score (with the rules excluding it, for the caller's warning).
+fn plan_choice(
+    program: &Program,
+    mentee: &PersonId,
+    mentor: &PersonId,
+) -> Result<(String, Change, PairDelta, Scored), DraftError> {
+    if program.person(mentee).is_none() {
+        return Err(DraftError::UnknownPerson(mentee.clone()));
+    }
+    let cycle = program.cycle;
+    let draft: Vec<(usize, &Match)> = program
+        .matches
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            m.cycle == cycle && m.status == MatchStatus::Proposed && &m.mentee == mentee
+        })
+        .collect();
+    // The match the choice replaces: an earlier choice first, else the only draft match.
+    let replaced = match draft
+        .iter()
+        .find(|(_, m)| m.source == MatchSource::MenteeChoice)
+    {
+        Some(&(k, m)) => Some((k, m)),
+        None => match draft.as_slice() {
+            [] => None,
+            [(k, m)] => Some((*k, *m)),
+            _ => return Err(DraftError::AmbiguousMove(mentee.clone())),
+        },
+    };
+    let label = format!(
+        "Record {}'s choice: {}",
+        name(program, mentee),
+        name(program, mentor)
+    );
+    match replaced {
+        Some((index, m)) => {
+            if &m.mentor == mentor && m.source == MatchSource::MenteeChoice && m.locked {
+                return Err(DraftError::AlreadyPaired {
+                    mentor: mentor.clone(),
+                    mentee: mentee.clone(),
+                });
+            }
+            // A lock the coordinator set on another kind of match is theirs to lift.
+            if m.locked && m.source != MatchSource::MenteeChoice {
+                return Err(DraftError::Locked(m.id.clone()));
+            }
+            check_roles(program, mentor, mentee, &[index])?;
+            check_capacity(program, mentor, &[index])?;
+            let s = score_pair(program, mentee, mentor)?;
+            let delta = PairDelta {
+                mentee: mentee.clone(),
+                mentor_before: Some(m.mentor.clone()),
+                mentor_after: Some(mentor.clone()),
+                before: m.score,
+                after: Some(s.score),
+            };
+            let circle = if &m.mentor == mentor {
+                m.circle
+            } else {
+                mentor_circle(program, mentor)
+            };
+            let change = Change::Reassign(vec![Reassign {
+                index,
+                id: m.id.clone(),
+                mentor: mentor.clone(),
+                mentee: mentee.clone(),
+                score: s.score,
+                circle,
+                source: MatchSource::MenteeChoice,
+                locked: true,
+            }]);
+            Ok((label, change, delta, s))
+        }
+        None => {
+            check_roles(program, mentor, mentee, &[])?;
+            let limit = program.matching.rules.mentee_max_mentors.max(1);
+            let published = cycle_pairs(program).filter(|m| &m.mentee == mentee).count();
+            if published >= usize::from(limit) {
+                return Err(DraftError::MenteeAtLimit {
+                    mentee: mentee.clone(),
+                    limit,
+                });
+            }
+            check_capacity(program, mentor, &[])?;
+            let s = score_pair(program, mentee, mentor)?;
+            let delta = PairDelta {
+                mentee: mentee.clone(),
+                mentor_before: None,
+                mentor_after: Some(mentor.clone()),
+                before: None,
+                after: Some(s.score),
+            };
+            let mut m = Match::proposed(
+                // Replaced by a fresh id when executed.
+                MatchId(String::new()),
+                mentor.clone(),
+                mentee.clone(),
+                Some(s.score),
+                cycle,
+            );
+            m.source = MatchSource::MenteeChoice;
+            m.locked = true;
+            m.circle = mentor_circle(program, mentor);
+            Ok((label, Change::Add(m), delta, s))
+        }
+    }
 }
 
 /// Draft matches whose stored score differs from the criteria's score now: (index, id,

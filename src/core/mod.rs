@@ -17,6 +17,7 @@ pub mod reports;
 pub mod scoring;
 pub mod setup;
 pub mod share;
+pub mod suggestions;
 pub mod templates;
 pub mod timezone;
 pub mod validate;

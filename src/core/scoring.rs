@@ -254,6 +254,28 @@ pub struct Explanation {
     pub excluded_by: Vec<ExclusionReason>,
 }
 
+impl Explanation {
+    /// The `n` criteria that add the most points, in words ("Skills: wants Rust, offers
+    /// Rust"), most points first (ties in configuration order); criteria adding nothing are
+    /// left out. For lists and slides where the full explanation is too long.
+    pub fn top_reasons(&self, n: usize) -> Vec<String> {
+        let mut best: Vec<&Contribution> =
+            self.contributions.iter().filter(|c| c.points > 0).collect();
+        // Stable sort: equal points keep configuration order.
+        best.sort_by(|a, b| b.points.cmp(&a.points));
+        best.into_iter()
+            .take(n)
+            .map(|c| {
+                if c.detail.trim().is_empty() {
+                    c.label.clone()
+                } else {
+                    format!("{}: {}", c.label, c.detail)
+                }
+            })
+            .collect()
+    }
+}
+
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.score {

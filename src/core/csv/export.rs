@@ -201,6 +201,69 @@ pub fn export_matches(program: &Program) -> String {
     w.out
 }
 
+/// Top-N suggestion lists as CSV, one row per suggested mentor, best first: Mentee, Mentee
+/// e-mail, Rank, Mentor, Mentor e-mail, Score, Reasons (`; `-separated), Mentor full
+/// (`yes` when the mentor has no place left now), Chosen (`yes` on the mentor the mentee
+/// chose). A mentee whose recorded choice is not among their suggestions gets one more row
+/// for it, with an empty rank.
+pub fn export_suggestions(
+    program: &Program,
+    lists: &[crate::core::suggestions::MenteeSuggestions],
+) -> String {
+    let mut w = Writer::new();
+    w.row([
+        "Mentee",
+        "Mentee e-mail",
+        "Rank",
+        "Mentor",
+        "Mentor e-mail",
+        "Score",
+        "Reasons",
+        "Mentor full",
+        "Chosen",
+    ]);
+    let names = |id: &PersonId| {
+        program.person(id).map_or_else(
+            || (id.to_string(), String::new()),
+            |p| (p.name.clone(), p.email.clone()),
+        )
+    };
+    let yes = |b: bool| if b { "yes" } else { "no" }.to_owned();
+    for list in lists {
+        let (mentee_name, mentee_email) = names(&list.mentee);
+        let chosen = list.choice.as_ref().map(|c| &c.mentor);
+        for (k, s) in list.mentors.iter().enumerate() {
+            let (mentor_name, mentor_email) = names(&s.mentor);
+            w.row([
+                mentee_name.clone(),
+                mentee_email.clone(),
+                (k + 1).to_string(),
+                mentor_name,
+                mentor_email,
+                s.score.to_string(),
+                s.reasons.join(LIST_SEPARATOR),
+                yes(s.full),
+                yes(chosen == Some(&s.mentor)),
+            ]);
+        }
+        if let Some(c) = list.choice.as_ref().filter(|c| c.rank.is_none()) {
+            let (mentor_name, mentor_email) = names(&c.mentor);
+            w.row([
+                mentee_name,
+                mentee_email,
+                String::new(),
+                mentor_name,
+                mentor_email,
+                c.score.map(|s| s.to_string()).unwrap_or_default(),
+                String::new(),
+                String::new(),
+                yes(true),
+            ]);
+        }
+    }
+    w.out
+}
+
 /// The mentee x mentor score matrix as CSV: a header row of mentors, then one row per
 /// mentee; each person labelled by e-mail where they have one, else by id. An allowed
 /// pair's cell is its score 0-100; an excluded pair's cell is empty. Who is a mentee and

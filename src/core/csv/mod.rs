@@ -34,7 +34,9 @@ mod sniff;
 
 use thiserror::Error;
 
-pub use export::{export_matches, export_participants, export_scores, formula_safe};
+pub use export::{
+    export_matches, export_participants, export_scores, export_suggestions, formula_safe,
+};
 pub use import::column_letter;
 pub use import::{
     apply_import, plan_import, ApplyError, Duplicate, DuplicateOf, DuplicatePolicy, ImportOptions,
