@@ -6,7 +6,7 @@ use mentorkit::core::draft::{apply, apply_and_record, preview, undo, DraftEdit, 
 use mentorkit::core::history::History;
 use mentorkit::core::matching::{self, suggestions};
 use mentorkit::core::model::*;
-use mentorkit::core::suggestions::{counts, lists, ChoiceFilter};
+use mentorkit::core::suggestions::{add_reasons, counts, lists, matches_query, ChoiceFilter};
 
 fn id(s: &str) -> PersonId {
     PersonId::from(s)
@@ -78,7 +78,12 @@ fn choice_matches(p: &Program) -> Vec<(String, String, bool, Option<u8>)> {
 fn lists_give_each_mentee_their_best_mentors_with_reasons() {
     let p = program();
     let raw = suggestions(&p, 2);
-    let l = lists(&p, &raw);
+    let mut l = lists(&p, &raw);
+    assert!(l
+        .iter()
+        .flat_map(|x| &x.mentors)
+        .all(|s| s.reasons.is_empty()));
+    add_reasons(&p, &mut l);
     assert_eq!(l.len(), 4, "every mentee gets a list");
     let e1 = l.iter().find(|x| x.mentee == id("e1")).expect("e1 listed");
     let mentors: Vec<(&str, u8)> = e1
@@ -103,6 +108,10 @@ fn lists_give_each_mentee_their_best_mentors_with_reasons() {
     let names: Vec<&str> = l.iter().map(|x| x.mentee.as_str()).collect();
     assert_eq!(names, vec!["e1", "e2", "e3", "e4"]);
     assert_eq!(counts(&l), (4, 0));
+    assert!(matches_query(&p, &l[0], " NAME E1"));
+    assert!(matches_query(&p, &l[0], "e1@example"));
+    assert!(!matches_query(&p, &l[0], "e2"));
+    assert!(matches_query(&p, &l[0], ""));
 }
 
 #[test]
@@ -324,7 +333,8 @@ fn the_csv_lists_every_suggestion_and_marks_the_choice_formula_safe() {
     let raw = suggestions(&p, 2);
     apply(&mut p, &choose("e1", "r1")).expect("record");
     apply(&mut p, &choose("e2", "r2")).expect("record");
-    let l = lists(&p, &raw);
+    let mut l = lists(&p, &raw);
+    add_reasons(&p, &mut l);
     let text = export_suggestions(&p, &l);
     assert!(text.starts_with('\u{FEFF}'), "BOM for spreadsheets");
     let rows: Vec<&str> = text.trim_start_matches('\u{FEFF}').lines().collect();

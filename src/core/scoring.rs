@@ -262,7 +262,7 @@ impl Explanation {
         let mut best: Vec<&Contribution> =
             self.contributions.iter().filter(|c| c.points > 0).collect();
         // Stable sort: equal points keep configuration order.
-        best.sort_by(|a, b| b.points.cmp(&a.points));
+        best.sort_by_key(|c| std::cmp::Reverse(c.points));
         best.into_iter()
             .take(n)
             .map(|c| {

@@ -13,9 +13,9 @@
 //! on the same program gives the same lists (minus mentors whose places were taken by
 //! recorded choices, and mentees who have chosen).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use crate::core::model::{MatchSource, MatchStatus, PersonId, Program};
+use crate::core::model::{MatchSource, MatchStatus, Person, PersonId, Program};
 use crate::core::scoring;
 
 /// How many reasons each suggested mentor carries.
@@ -114,11 +114,13 @@ impl ChoiceFilter {
 /// The per-mentee lists: every mentee with suggestions, and every mentee with a recorded
 /// choice (who may have none, because a re-run leaves out mentees without a free place),
 /// sorted by name then id. Suggestions naming someone no longer in the program are left
-/// out.
+/// out. Reasons are left empty: [`add_reasons`] fills them for the lists shown, so a page
+/// of a 5,000-mentee program explains only the pairs on screen.
 pub fn lists(
     program: &Program,
     suggestions: &[(PersonId, Vec<(PersonId, u8)>)],
 ) -> Vec<MenteeSuggestions> {
+    let people: HashMap<&PersonId, &Person> = program.people.iter().map(|p| (&p.id, p)).collect();
     let cycle = program.cycle;
     let mut used: HashMap<&PersonId, u32> = HashMap::new();
     let mut choices: HashMap<&PersonId, (&PersonId, Option<u8>)> = HashMap::new();
@@ -132,8 +134,8 @@ pub fn lists(
         }
     }
     let full = |mentor: &PersonId| {
-        program
-            .person(mentor)
+        people
+            .get(mentor)
             .is_none_or(|p| used.get(mentor).copied().unwrap_or(0) >= u32::from(p.capacity))
     };
     let choice_of = |mentee: &PersonId, mentors: &[SuggestedMentor]| {
@@ -148,19 +150,18 @@ pub fn lists(
     };
 
     let mut out: Vec<MenteeSuggestions> = Vec::new();
+    let mut listed: HashSet<&PersonId> = HashSet::new();
     for (mentee, mentors) in suggestions {
-        if program.person(mentee).is_none() {
+        if !people.contains_key(mentee) || !listed.insert(mentee) {
             continue;
         }
         let mentors: Vec<SuggestedMentor> = mentors
             .iter()
-            .filter(|(m, _)| program.person(m).is_some())
+            .filter(|(m, _)| people.contains_key(m))
             .map(|(mentor, score)| SuggestedMentor {
                 mentor: mentor.clone(),
                 score: *score,
-                reasons: scoring::explain(program, mentee, mentor)
-                    .map(|e| e.top_reasons(REASONS_PER_MENTOR))
-                    .unwrap_or_default(),
+                reasons: Vec::new(),
                 full: full(mentor),
             })
             .collect();
@@ -171,10 +172,8 @@ pub fn lists(
             choice,
         });
     }
-    let listed: std::collections::HashSet<PersonId> =
-        out.iter().map(|l| l.mentee.clone()).collect();
-    for (&mentee, _) in &choices {
-        if !listed.contains(mentee) && program.person(mentee).is_some() {
+    for &mentee in choices.keys() {
+        if !listed.contains(mentee) && people.contains_key(mentee) {
             out.push(MenteeSuggestions {
                 mentee: mentee.clone(),
                 mentors: Vec::new(),
@@ -182,14 +181,35 @@ pub fn lists(
             });
         }
     }
-    let name = |id: &PersonId| program.person(id).map_or("", |p| p.name.as_str());
-    out.sort_by(|a, b| {
-        name(&a.mentee)
-            .to_lowercase()
-            .cmp(&name(&b.mentee).to_lowercase())
-            .then_with(|| a.mentee.cmp(&b.mentee))
-    });
+    let name = |id: &PersonId| {
+        people
+            .get(id)
+            .map_or(String::new(), |p| p.name.to_lowercase())
+    };
+    out.sort_by_cached_key(|l| (name(&l.mentee), l.mentee.clone()));
     out
+}
+
+/// Fills each suggested mentor's reasons: the [`REASONS_PER_MENTOR`] criteria adding the
+/// most points ([`scoring::Explanation::top_reasons`]).
+pub fn add_reasons(program: &Program, lists: &mut [MenteeSuggestions]) {
+    for list in lists {
+        for s in &mut list.mentors {
+            s.reasons = scoring::explain(program, &list.mentee, &s.mentor)
+                .map(|e| e.top_reasons(REASONS_PER_MENTOR))
+                .unwrap_or_default();
+        }
+    }
+}
+
+/// Whether a list matches a search: the mentee's name or e-mail contains `query`
+/// (ignoring case); an empty query matches every list.
+pub fn matches_query(program: &Program, list: &MenteeSuggestions, query: &str) -> bool {
+    let q = query.trim().to_lowercase();
+    q.is_empty()
+        || program.person(&list.mentee).is_some_and(|p| {
+            p.name.to_lowercase().contains(&q) || p.email.to_lowercase().contains(&q)
+        })
 }
 
 /// Counts for the list's heading: (mentees listed, choices recorded).

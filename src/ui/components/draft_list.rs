@@ -116,7 +116,7 @@ impl DraftHistory {
     }
 }
 
-fn capitalise(text: &str) -> String {
+pub(crate) fn capitalise(text: &str) -> String {
     let mut c = text.chars();
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect::<String>() + ".",
@@ -124,7 +124,7 @@ fn capitalise(text: &str) -> String {
     }
 }
 
-fn signed(n: i64) -> String {
+pub(crate) fn signed(n: i64) -> String {
     if n > 0 {
         format!("+{n}")
     } else if n < 0 {
@@ -135,7 +135,7 @@ fn signed(n: i64) -> String {
 }
 
 /// "Ada: score 57 → 63 (+6). Total +6." with warnings, using names.
-fn describe_preview(p: &Program, preview: &Preview) -> String {
+pub(crate) fn describe_preview(p: &Program, preview: &Preview) -> String {
     let name = |id: &PersonId| {
         p.person(id)
             .map_or_else(|| id.to_string(), |x| x.name.clone())

@@ -11,8 +11,9 @@ use crate::app::matching::{run_request, MatchWorker, RunOutcome, RunRequest, Wor
 use crate::app::session::use_session;
 use crate::app::use_app;
 use crate::core::matching::Control;
-use crate::core::model::{Algorithm, PersonId, Program};
+use crate::core::model::{Algorithm, Program};
 use crate::ui::components::draft_list::DraftHistory;
+use crate::ui::components::suggestions::SuggestionStore;
 
 /// How far a running match is.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,7 +30,8 @@ struct LastRun {
     new_pairs: usize,
     notes: Vec<String>,
     unmatched: Vec<String>,
-    suggestions: Vec<(String, Vec<(String, u8)>)>,
+    /// Mentees given suggestions (top-N).
+    suggestions: usize,
     proven_optimal: bool,
 }
 
@@ -39,6 +41,7 @@ pub fn RunPanel() -> impl IntoView {
     let s = use_session();
     let app = use_app();
     let history = expect_context::<DraftHistory>();
+    let store = expect_context::<SuggestionStore>();
     let running = RwSignal::new(None::<Running>);
     let error = RwSignal::new(None::<String>);
     let last = RwSignal::new(None::<LastRun>);
@@ -64,22 +67,10 @@ pub fn RunPanel() -> impl IntoView {
             );
             return;
         }
-        let names = |id: &PersonId| {
-            started
-                .person(id)
-                .map_or_else(|| id.to_string(), |p| p.name.clone())
-        };
-        let suggestions = outcome
-            .suggestions
-            .iter()
-            .map(|(mentee, mentors)| {
-                (
-                    names(mentee),
-                    mentors.iter().map(|(m, sc)| (names(m), *sc)).collect(),
-                )
-            })
-            .collect();
-        if outcome.algorithm != Algorithm::TopN {
+        let suggestions = outcome.suggestions.len();
+        if outcome.algorithm == Algorithm::TopN {
+            store.set(&started, outcome.suggestions);
+        } else {
             history.record_run(s, outcome.algorithm, outcome.matches, outcome.next_seq);
         }
         last.try_set(Some(LastRun {
@@ -190,8 +181,8 @@ pub fn RunPanel() -> impl IntoView {
 fn LastRunView(last: LastRun) -> impl IntoView {
     let headline = if last.algorithm == Algorithm::TopN {
         format!(
-            "Suggestions ready for {} mentee(s).",
-            last.suggestions.len()
+            "Suggestions ready for {} mentee(s): see the lists below.",
+            last.suggestions
         )
     } else {
         format!(
@@ -220,19 +211,6 @@ fn LastRunView(last: LastRun) -> impl IntoView {
                         {last.unmatched.into_iter().take(500).map(|u| view! { <li>{u}</li> }).collect_view()}
                     </ul>
                 </details>
-            })}
-            {(!last.suggestions.is_empty()).then(|| view! {
-                <div class="mk-table-wrap">
-                    <table class="mk-table">
-                        <thead><tr><th scope="col">"Mentee"</th><th scope="col">"Suggested mentors (score)"</th></tr></thead>
-                        <tbody>
-                            {last.suggestions.into_iter().take(500).map(|(mentee, mentors)| {
-                                let list = mentors.iter().map(|(m, sc)| format!("{m} ({sc})")).collect::<Vec<_>>().join(", ");
-                                view! { <tr><th scope="row">{mentee}</th><td>{list}</td></tr> }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
             })}
         </div>
     }

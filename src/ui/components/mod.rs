@@ -16,3 +16,4 @@ pub mod share_dialog;
 pub mod shortcuts;
 pub mod skills_editor;
 pub mod storage_banner;
+pub mod suggestions;

@@ -11,6 +11,7 @@ use crate::core::scoring::{self, PairCode};
 use crate::ui::components::csv_export::{CsvExport, CsvExportButton};
 use crate::ui::components::draft_list::{DraftHistory, DraftPanel};
 use crate::ui::components::match_run::RunPanel;
+use crate::ui::components::suggestions::SuggestionsPanel;
 
 /// Above this many mentee x mentor pairs the preview is not computed on the page (it would
 /// freeze it); the run reports instead.
@@ -27,6 +28,7 @@ pub fn MatchingSection() -> impl IntoView {
             <AlgorithmCard/>
             <PreviewCard/>
             <RunPanel/>
+            <SuggestionsPanel/>
             <DraftPanel/>
             <div class="mk-actions mk-card--wide mk-section__actions"><CsvExportButton what=CsvExport::Matches/></div>
         </div>

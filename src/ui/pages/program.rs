@@ -8,6 +8,7 @@ use crate::app::use_app;
 use crate::core::model::ProgramId;
 use crate::ui::components::save_indicator::SaveIndicator;
 use crate::ui::components::share_dialog::ShareButton;
+use crate::ui::components::suggestions::SuggestionStore;
 use crate::ui::pages::{
     matching::MatchingSection, overview::OverviewSection, participants::ParticipantsSection,
     relationships::RelationshipsSection, reports::ReportsSection,
@@ -23,6 +24,8 @@ pub fn ProgramPage(
     match Session::open(app, &id) {
         Ok(session) => {
             provide_context(session);
+            // Kept while the program is open, so switching sections keeps the lists.
+            provide_context(SuggestionStore::new());
             on_cleanup(move || session.flush());
             view! { <OpenProgram/> }.into_any()
         }
