@@ -4,7 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { startServer, launch, openPage, appReady, saved } from './harness.mjs';
+import {
+  startServer, launch, openPage, appReady, saved, tabTo, focusedText, focusedLabel, chooseFileWithSpace,
+} from './harness.mjs';
 
 const MESSY = fileURLToPath(new URL('./fixtures/messy-participants.csv', import.meta.url));
 
@@ -28,17 +30,6 @@ async function newProgram(s, name) {
   await saved(s.page);
 }
 
-/** Presses Tab until `matches` (run in the page on the focused element) is true. */
-async function tabTo(page, description, matches, limit = 80) {
-  for (let i = 0; i < limit; i++) {
-    if (await page.evaluate(matches)) return;
-    await page.keyboard.press('Tab');
-  }
-  assert.fail(`${description} is reachable with Tab`);
-}
-
-const focusedText = (text) => new Function(`return document.activeElement?.textContent?.trim() === ${JSON.stringify(text)}`);
-const focusedLabel = (label) => new Function(`return document.activeElement?.getAttribute('aria-label') === ${JSON.stringify(label)}`);
 
 async function expectImported(page) {
   await page.getByRole('link', { name: 'Participants' }).click();
@@ -125,17 +116,8 @@ test('the wizard works with the keyboard only, and Escape closes it', async () =
   // The focused file input is visibly focused (its button-styled label shows the ring).
   const ring = await page.evaluate(() => getComputedStyle(document.activeElement.nextElementSibling).outlineStyle);
   assert.notEqual(ring, 'none');
-  // Space on the focused file input opens the chooser. Headless Chromium under load
-  // sometimes drops the first key press before the input is ready, so try a few times.
-  let chooser;
-  for (let attempt = 0; attempt < 3 && !chooser; attempt++) {
-    [chooser] = await Promise.all([
-      page.waitForEvent('filechooser', { timeout: 5000 }).catch(() => undefined),
-      page.keyboard.press('Space'),
-    ]);
-  }
-  assert.ok(chooser, 'Space on the focused file input opens the file chooser');
-  await chooser.setFiles(MESSY);
+  // Space on the focused file input opens the chooser.
+  await chooseFileWithSpace(page, MESSY);
   await dialog.locator('.mk-wizard__detected').getByText('Semicolon (;)').waitFor();
 
   // Focus stays inside the dialog: many Tabs never leave it.

@@ -116,3 +116,38 @@ export async function downloadText(page, trigger) {
 export async function saved(page) {
   await page.locator('.mk-save--ok').waitFor({ timeout: 5000 });
 }
+
+/** Presses Tab until `matches` (a function run in the page) is true for the focused element. */
+export async function tabTo(page, description, matches, limit = 120) {
+  for (let i = 0; i < limit; i++) {
+    if (await page.evaluate(matches)) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`${description} is reachable with Tab`);
+}
+
+/** A page-side check of the focused element `e` (a JavaScript expression). */
+export const focused = (test) => new Function(`const e = document.activeElement; return !!e && (${test});`);
+/** The focused element's text is `text`. */
+export const focusedText = (text) => focused(`e.textContent.trim() === ${JSON.stringify(text)}`);
+/** The focused element's aria-label is `label`. */
+export const focusedLabel = (label) => focused(`e.getAttribute('aria-label') === ${JSON.stringify(label)}`);
+/** The focused element's id is `id`. */
+export const focusedId = (id) => focused(`e.id === ${JSON.stringify(id)}`);
+
+/**
+ * Presses Space on the focused file input and picks `file` in the chooser it opens.
+ * Headless Chromium under load sometimes drops the first key press before the input is
+ * ready, so it tries a few times.
+ */
+export async function chooseFileWithSpace(page, file) {
+  let chooser;
+  for (let attempt = 0; attempt < 3 && !chooser; attempt++) {
+    [chooser] = await Promise.all([
+      page.waitForEvent('filechooser', { timeout: 5000 }).catch(() => undefined),
+      page.keyboard.press('Space'),
+    ]);
+  }
+  assert.ok(chooser, 'Space on the focused file input opens the file chooser');
+  await chooser.setFiles(file);
+}

@@ -2,7 +2,7 @@
 // with undo. Nothing here reloads the page, so it passes with in-memory storage too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, appReady } from './harness.mjs';
+import { startServer, launch, openPage, appReady, tabTo } from './harness.mjs';
 
 let server;
 let browser;
@@ -28,14 +28,6 @@ async function openParticipants(page) {
 const count = (page) => page.locator('#people-count').textContent();
 const names = (page) => page.locator('.mk-people-table tbody th').allTextContents();
 const column = (page, n) => page.locator(`.mk-people-table tbody tr td:nth-child(${n})`).allTextContents();
-
-async function tabTo(page, predicate, what, limit = 80) {
-  for (let i = 0; i < limit; i++) {
-    if (await page.evaluate(predicate)) return;
-    await page.keyboard.press('Tab');
-  }
-  assert.fail(`${what} is reachable with Tab`);
-}
 
 test('search, filter and sort the demo participants', async () => {
   const s = await openPage(browser, server.origin);
@@ -81,7 +73,7 @@ test('add a participant with the keyboard only, with an inline error for a bad c
   const s = await openPage(browser, server.origin);
   const { page } = s;
   await openParticipants(page);
-  await tabTo(page, () => document.activeElement?.id === 'people-add', '"Add a participant"');
+  await tabTo(page, '"Add a participant"', () => document.activeElement?.id === 'people-add');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.id === 'person-name');
   // Role comes before the name: Shift+Tab, pick "Mentor" (first) with the arrow keys.
@@ -93,7 +85,7 @@ test('add a participant with the keyboard only, with an inline error for a bad c
   await page.keyboard.type('Kim <b>Keyboard</b>');
   await page.keyboard.press('Tab');
   await page.keyboard.type('kim.keyboard@northwind.example');
-  await tabTo(page, () => document.activeElement?.id === 'person-capacity', 'Capacity');
+  await tabTo(page, 'Capacity', () => document.activeElement?.id === 'person-capacity');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('-1');
   await page.keyboard.press('Enter');

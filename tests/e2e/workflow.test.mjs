@@ -5,7 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { startServer, launch, openPage, appReady, saved } from './harness.mjs';
+import {
+  startServer, launch, openPage, appReady, saved, tabTo, focused, focusedText, focusedLabel, focusedId, chooseFileWithSpace,
+} from './harness.mjs';
 
 const SIGNUPS = fileURLToPath(new URL('./fixtures/signups.csv', import.meta.url));
 // Nine good rows, one merged into another: eight people, five mentees, three mentors with
@@ -27,18 +29,6 @@ after(async () => {
 const pairs = (page) => page.locator('[data-testid="draft-table"] tbody');
 const pairRow = (page, mentee) => pairs(page).filter({ has: page.locator('th', { hasText: mentee }) });
 
-/** Presses Tab until `matches` (run in the page on the focused element) is true. */
-async function tabTo(page, description, matches, limit = 120) {
-  for (let i = 0; i < limit; i++) {
-    if (await page.evaluate(matches)) return;
-    await page.keyboard.press('Tab');
-  }
-  assert.fail(`${description} is reachable with Tab`);
-}
-const focused = (test) => new Function(`const e = document.activeElement; return !!e && (${test});`);
-const focusedText = (text) => focused(`e.textContent.trim() === ${JSON.stringify(text)}`);
-const focusedLabel = (label) => focused(`e.getAttribute('aria-label') === ${JSON.stringify(label)}`);
-const focusedId = (id) => focused(`e.id === ${JSON.stringify(id)}`);
 
 /** The draft as [mentee, mentor, state] rows. */
 async function draft(page) {
@@ -175,15 +165,7 @@ test('the same day one with the keyboard only', async () => {
   const dialog = page.getByRole('dialog', { name: 'Import participants from CSV' });
   await dialog.waitFor();
   await page.waitForFunction(() => document.activeElement?.type === 'file');
-  let chooser;
-  for (let attempt = 0; attempt < 3 && !chooser; attempt++) {
-    [chooser] = await Promise.all([
-      page.waitForEvent('filechooser', { timeout: 5000 }).catch(() => undefined),
-      page.keyboard.press('Space'),
-    ]);
-  }
-  assert.ok(chooser, 'Space on the focused file input opens the file chooser');
-  await chooser.setFiles(SIGNUPS);
+  await chooseFileWithSpace(page, SIGNUPS);
   await dialog.locator('.mk-wizard__detected').getByText('Semicolon (;)').waitFor();
   await tabTo(page, '"Next: columns"', focusedText('Next: columns'));
   await page.keyboard.press('Enter');
