@@ -365,3 +365,56 @@ fn the_csv_lists_every_suggestion_and_marks_the_choice_formula_safe() {
         "{last}"
     );
 }
+
+#[test]
+fn reasons_never_mention_a_sensitive_question() {
+    let mut p = program();
+    let field = FieldId::from("f1");
+    p.profile_fields.push(ProfileField {
+        id: field.clone(),
+        label: "Identity group".into(),
+        kind: FieldKind::SingleChoice {
+            options: vec!["A".into(), "B".into()],
+        },
+        sensitive: true,
+        use_for_matching: true,
+        asked_of: AskedOf::Everyone,
+    });
+    for person in &mut p.people {
+        person
+            .answers
+            .insert(field.clone(), Answer::Text("A".into()));
+    }
+    // The sensitive question weighs the most, so it adds the most points to every pair.
+    p.matching.criteria.insert(
+        0,
+        Criterion {
+            kind: CriterionKind::Field {
+                field,
+                prefer: Preference::Same,
+            },
+            weight: 9,
+        },
+    );
+    let mut l = lists(&p, &suggestions(&p, 3));
+    add_reasons(&p, &mut l);
+    let reasons: Vec<&String> = l
+        .iter()
+        .flat_map(|x| &x.mentors)
+        .flat_map(|m| &m.reasons)
+        .collect();
+    assert!(!reasons.is_empty(), "other criteria still give reasons");
+    assert!(
+        reasons.iter().all(|r| !r.contains("Identity")),
+        "{reasons:?}"
+    );
+    // Once the question is not sensitive, it is the first reason.
+    p.profile_fields[0].sensitive = false;
+    let mut l = lists(&p, &suggestions(&p, 3));
+    add_reasons(&p, &mut l);
+    assert!(
+        l[0].mentors[0].reasons[0].contains("Identity group"),
+        "{:?}",
+        l[0].mentors[0].reasons
+    );
+}

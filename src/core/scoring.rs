@@ -255,12 +255,26 @@ pub struct Explanation {
 }
 
 impl Explanation {
-    /// The `n` criteria that add the most points, in words ("Skills: wants Rust, offers
-    /// Rust"), most points first (ties in configuration order); criteria adding nothing are
-    /// left out. For lists and slides where the full explanation is too long.
-    pub fn top_reasons(&self, n: usize) -> Vec<String> {
-        let mut best: Vec<&Contribution> =
-            self.contributions.iter().filter(|c| c.points > 0).collect();
+    /// The `n` criteria that add the most points, in words ("Skills: Rust (wants 3, mentor
+    /// has 4)"), most points first (ties in configuration order), for lists and slides
+    /// where the full explanation is too long. Criteria adding nothing are left out, and so
+    /// is every criterion on a sensitive profile question: these reasons are printed and
+    /// handed out, and must not tell anyone what two people answered there.
+    pub fn top_reasons(&self, program: &Program, n: usize) -> Vec<String> {
+        let sensitive =
+            |c: &Contribution| match program.matching.criteria.get(c.criterion).map(|x| &x.kind) {
+                Some(CriterionKind::Field { field, .. }) => program
+                    .profile_fields
+                    .iter()
+                    .find(|f| &f.id == field)
+                    .is_none_or(|f| f.sensitive),
+                _ => false,
+            };
+        let mut best: Vec<&Contribution> = self
+            .contributions
+            .iter()
+            .filter(|c| c.points > 0 && !sensitive(c))
+            .collect();
         // Stable sort: equal points keep configuration order.
         best.sort_by_key(|c| std::cmp::Reverse(c.points));
         best.into_iter()

@@ -196,7 +196,7 @@ pub fn add_reasons(program: &Program, lists: &mut [MenteeSuggestions]) {
     for list in lists {
         for s in &mut list.mentors {
             s.reasons = scoring::explain(program, &list.mentee, &s.mentor)
-                .map(|e| e.top_reasons(REASONS_PER_MENTOR))
+                .map(|e| e.top_reasons(program, REASONS_PER_MENTOR))
                 .unwrap_or_default();
         }
     }
