@@ -20,6 +20,7 @@ pub mod share;
 pub mod templates;
 pub mod timezone;
 pub mod validate;
+pub mod workshop;
 
 pub use date::Date;
 pub use model::*;
