@@ -15,4 +15,5 @@ pub mod save_indicator;
 pub mod share_dialog;
 pub mod shortcuts;
 pub mod skills_editor;
+pub mod stage;
 pub mod storage_banner;
