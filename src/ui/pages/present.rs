@@ -15,22 +15,25 @@ use wasm_bindgen::JsCast;
 use crate::app::matching::{run_request, MatchWorker, RunRequest, WorkerMessage};
 use crate::app::route::{Route, Section};
 use crate::app::session::{use_session, Session};
-use crate::app::use_app;
 use crate::app::workshop::{
     audience_url, exit_fullscreen, is_fullscreen, open_audience, set_projector_theme,
     toggle_fullscreen, StageChannel,
 };
+use crate::app::{use_app, AppContext};
 use crate::core::draft::{self, DraftEdit, Preview};
 use crate::core::matching::Control;
 use crate::core::model::{Algorithm, NameDisplay, PersonId, Program, Role};
 use crate::core::scoring;
 use crate::core::workshop::{build_deck, ChangeView, Deck, StageMessage, StageState};
 use crate::ui::components::draft_list::{in_text_field, DraftHistory};
+use crate::ui::components::save_indicator::SaveIndicator;
 use crate::ui::components::stage::Stage;
 
 /// The presenter's state, shared by the controls.
 #[derive(Clone, Copy)]
 struct Presenter {
+    /// Captured at creation: handlers run outside the component's owner.
+    app: AppContext,
     s: Session,
     history: DraftHistory,
     deck: Memo<Deck>,
@@ -86,7 +89,7 @@ impl Presenter {
             .deck
             .with_untracked(|d| d.revealed_count(self.step.get_untracked()));
         if shown == 0 {
-            use_app()
+            self.app
                 .notices
                 .info("Reveal a pair first (\u{2192} or Space).");
             return;
@@ -102,7 +105,7 @@ impl Presenter {
     /// Picks the selected pair as one side of a swap (again: unpicks it).
     fn pick(&self) {
         let Some(k) = self.selected_index() else {
-            use_app()
+            self.app
                 .notices
                 .info("Select a revealed pair first (\u{2191}/\u{2193}).");
             return;
@@ -115,7 +118,7 @@ impl Presenter {
 
     fn open_move(&self) {
         if self.selected_index().is_none() {
-            use_app()
+            self.app
                 .notices
                 .info("Select a revealed pair first (\u{2191}/\u{2193}).");
             return;
@@ -138,7 +141,7 @@ impl Presenter {
 
     /// Makes an edit through the shared history; shows its deltas on stage.
     fn apply(&self, edit: &DraftEdit) -> bool {
-        let app = use_app();
+        let app = self.app;
         let label = self.deck.with_untracked(|d| d.edit_label(edit));
         match self.history.apply(self.s, edit) {
             Ok(preview) => {
@@ -161,7 +164,7 @@ impl Presenter {
 
     /// Confirms the previewed swap or move.
     fn confirm(&self) {
-        let app = use_app();
+        let app = self.app;
         let Some(edit) = self.pending.get_untracked() else {
             app.notices.info(
                 "Nothing to confirm: pick a pair with S and select another, or press M to move a mentee.",
@@ -185,7 +188,7 @@ impl Presenter {
 
     fn toggle_lock(&self) {
         let Some(k) = self.selected_index() else {
-            use_app()
+            self.app
                 .notices
                 .info("Select a revealed pair first (\u{2191}/\u{2193}).");
             return;
@@ -202,7 +205,7 @@ impl Presenter {
     }
 
     fn undo(&self) {
-        let app = use_app();
+        let app = self.app;
         self.cancel();
         match self.history.undo(self.s) {
             Some(label) => {
@@ -214,7 +217,7 @@ impl Presenter {
     }
 
     fn redo(&self) {
-        let app = use_app();
+        let app = self.app;
         self.cancel();
         match self.history.redo(self.s) {
             Some(label) => {
@@ -232,7 +235,7 @@ type RunSlot = StoredValue<Option<(MatchWorker, Program)>, LocalStorage>;
 /// Re-runs matching around the locks in the worker (the Matching page's path), then records
 /// the new draft in the shared history so it can be undone.
 fn rerun(p: Presenter, slot: RunSlot) {
-    let app = use_app();
+    let app = p.app;
     if p.running.get_untracked() {
         return;
     }
@@ -387,6 +390,7 @@ pub fn PresenterSection() -> impl IntoView {
         })
     });
     let p = Presenter {
+        app,
         s,
         history,
         deck,
@@ -542,6 +546,7 @@ pub fn PresenterSection() -> impl IntoView {
             <div class="mk-present__head">
                 <h1 class="mk-present__title">{move || format!("Workshop: {}", title())}</h1>
                 <div class="mk-actions">
+                    <SaveIndicator state=s.save_state/>
                     <a class="mk-button" href=leave data-testid="leave-present">"Leave projector mode"</a>
                     <button class="mk-button" aria-pressed=move || fullscreen.get().to_string()
                         on:click=move |_| toggle_fs()>
