@@ -331,7 +331,9 @@ test('the projector theme: 32px text and 7:1 contrast; pseudonyms by setting; g 
   assert.ok(!audienceText.includes(first(draft[1][0])), 'no first name with pseudonyms');
   assert.match(await audience.getByTestId('slide-mentor').innerText(), /^(Mentor|Participant) \d+$/);
 
-  // Reveal all (End): the summary has the cohort figures and no names.
+  // Reveal all (End): the summary has the cohort figures and no names. (From the radio
+  // button the arrows and End belong to the radio group, so focus the page first.)
+  await page.locator('#main').focus();
   await page.keyboard.press('End');
   await page.getByTestId('summary-matched').getByText(/^\d+% of mentees matched \(\d+ of \d+\)$/).waitFor();
   await inSync(page, audience);

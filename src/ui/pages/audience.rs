@@ -34,7 +34,9 @@ pub fn AudiencePage(
             view.try_set(Some(*v));
         }
         StageMessage::Closed => {
+            // Nothing stays on the projector once the presenter has left.
             closed.try_set(true);
+            view.try_set(None);
         }
         StageMessage::Hello => {}
     }) {

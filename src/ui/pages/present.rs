@@ -321,16 +321,12 @@ fn modal_open() -> bool {
         .is_some()
 }
 
-/// Enter and Space belong to a focused button, link or form control.
-fn on_control(e: &web_sys::KeyboardEvent) -> bool {
+/// The tag name of the focused element the key event comes from (lower case).
+fn target_tag(e: &web_sys::KeyboardEvent) -> String {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| {
-            matches!(
-                el.tag_name().to_ascii_lowercase().as_str(),
-                "button" | "a" | "summary" | "input" | "select" | "textarea"
-            )
-        })
+        .map(|el| el.tag_name().to_ascii_lowercase())
+        .unwrap_or_default()
 }
 
 /// The presenter's page (`#/program/<id>/present`).
@@ -491,7 +487,14 @@ pub fn PresenterSection() -> impl IntoView {
         if e.ctrl_key() || e.meta_key() || e.alt_key() {
             return;
         }
-        let control = on_control(&e);
+        let tag = target_tag(&e);
+        // Radio buttons, checkboxes and selects keep their own keys (arrows choose, Space
+        // ticks); only Esc reaches the stage from them.
+        if matches!(tag.as_str(), "input" | "select") && key != "Escape" {
+            return;
+        }
+        // Enter and Space activate a focused button, link or disclosure.
+        let control = matches!(tag.as_str(), "button" | "a" | "summary");
         match key.as_str() {
             "ArrowRight" | "PageDown" => p.next(),
             " " if !control => p.next(),
