@@ -314,12 +314,19 @@ test('the projector theme: 32px text and 7:1 contrast; pseudonyms by setting; g 
   await page.keyboard.press('w');
   await page.getByRole('heading', { level: 1, name: /^Workshop: / }).waitFor();
 
-  const audience = await openAudience(s);
+  let audience = await openAudience(s);
   await page.locator('#main').focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await page.getByTestId('present-position').getByText('Pair 2 of').waitFor();
   await inSync(page, audience);
+  // Closing the audience window loses nothing: a new one asks and gets the current slide.
+  await audience.close();
+  audience = await openAudience(s);
+  await inSync(page, audience);
+  assert.equal(await audience.getByTestId('whatif-selected').count(), 0, 'the audience has no controls');
+  assert.equal(await audience.getByTestId('open-audience').count(), 0);
+  await page.locator('#main').focus();
   assertReadable(await themeReport(page), 'presenter pair slide');
   assertReadable(await themeReport(audience), 'audience pair slide');
 
@@ -347,6 +354,8 @@ test('the projector theme: 32px text and 7:1 contrast; pseudonyms by setting; g 
   await appReady(page);
   await page.getByRole('heading', { level: 1, name: /^Workshop: / }).waitFor();
   assert.ok(await page.getByLabel('Pseudonyms (Mentee 3, Mentor 5)').isChecked());
+  // The reloaded presenter starts again at the title, and the open audience window follows.
+  await audience.locator('[data-testid="slide"][data-kind="title"]').waitFor();
   await page.getByLabel('First names').check();
   await saved(page);
   await audience.close();
