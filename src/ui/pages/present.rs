@@ -469,11 +469,23 @@ pub fn PresenterSection() -> impl IntoView {
         })
     };
 
+    // `g` then a letter belongs to the global shortcuts (`g m` goes to Matching, ...), even
+    // when the letter is one of ours.
+    let after_g = StoredValue::new(false);
     let keys = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
         if e.default_prevented() || in_text_field(&e) || modal_open() {
             return;
         }
         let key = e.key();
+        let plain = !(e.ctrl_key() || e.meta_key() || e.alt_key());
+        if after_g.get_value() && plain {
+            after_g.set_value(false);
+            return;
+        }
+        if key == "g" && plain {
+            after_g.set_value(true);
+            return;
+        }
         if (e.ctrl_key() || e.meta_key()) && !e.alt_key() {
             match key.to_lowercase().as_str() {
                 "z" if e.shift_key() => p.redo(),
