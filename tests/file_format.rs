@@ -1165,3 +1165,53 @@ fn damaged_bytes_anywhere_give_an_error_or_a_valid_program() {
         assert!(import_program(&bytes[..at]).is_err(), "cut at {at}");
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Workshop settings (issue #5): a newer optional field that older files do not have.
+
+/// The checked-in v1 fixture (written before workshop settings existed) still exports
+/// byte-identically: the default setting is left out of the file.
+#[test]
+fn a_file_without_workshop_settings_round_trips_byte_identically() {
+    let imported = import_ok(FIXTURE_V1.as_bytes());
+    assert!(imported.repairs.is_empty(), "{:?}", imported.repairs);
+    assert_eq!(imported.program.workshop, WorkshopSettings::default());
+    assert_eq!(
+        export_program(&imported.program, EXPORTED_AT).unwrap(),
+        FIXTURE_V1
+    );
+    assert!(!FIXTURE_V1.contains("\"workshop\""));
+}
+
+/// A program that shows pseudonyms on the projector keeps the setting through export and
+/// import, byte-identically.
+#[test]
+fn a_file_with_the_pseudonym_setting_round_trips() {
+    let mut program = import_ok(FIXTURE_V1.as_bytes()).program;
+    program.workshop.names = NameDisplay::Pseudonyms;
+    let text = export_program(&program, EXPORTED_AT).unwrap();
+    assert!(
+        text.contains("\"workshop\": {\n      \"names\": \"pseudonyms\"\n    }"),
+        "{text}"
+    );
+    assert_round_trips(&program);
+}
+
+/// Hand-edited settings: an unknown name choice or a wrong type is repaired to the default
+/// with a note, never a failed import.
+#[test]
+fn bad_workshop_settings_are_repaired_to_the_default() {
+    let imported = import_ok(&file(&two_people(
+        r#", "workshop": {"names": "full_names"}"#,
+    )));
+    assert_eq!(imported.program.workshop.names, NameDisplay::FirstNames);
+    assert!(repair(&imported, "program.workshop.names").contains("full_names"));
+    let imported = import_ok(&file(&two_people(r#", "workshop": 7"#)));
+    assert_eq!(imported.program.workshop, WorkshopSettings::default());
+    assert!(repair(&imported, "program.workshop").contains("expected an object"));
+    let imported = import_ok(&file(&two_people(
+        r#", "workshop": {"names": "pseudonyms"}"#,
+    )));
+    assert_eq!(imported.program.workshop.names, NameDisplay::Pseudonyms);
+    assert!(imported.repairs.is_empty(), "{:?}", imported.repairs);
+}

@@ -15,6 +15,8 @@ mod context;
 pub mod notices;
 #[cfg(target_arch = "wasm32")]
 pub mod session;
+#[cfg(target_arch = "wasm32")]
+pub mod workshop;
 
 #[cfg(target_arch = "wasm32")]
 pub use context::*;

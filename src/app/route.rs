@@ -18,10 +18,13 @@ pub enum Section {
     Relationships,
     /// Numbers for leadership.
     Reports,
+    /// Workshop (projector) mode: the presenter's view of the draft (not a tab).
+    Present,
 }
 
 impl Section {
-    /// All sections, in navigation order.
+    /// The sections shown as tabs, in navigation order ([`Section::Present`] is reached
+    /// from the Matching page instead).
     pub const ALL: [Section; 5] = [
         Section::Overview,
         Section::Participants,
@@ -38,6 +41,7 @@ impl Section {
             Section::Matching => "matching",
             Section::Relationships => "relationships",
             Section::Reports => "reports",
+            Section::Present => "present",
         }
     }
 
@@ -49,11 +53,15 @@ impl Section {
             Section::Matching => "Matching",
             Section::Relationships => "Relationships",
             Section::Reports => "Reports",
+            Section::Present => "Present",
         }
     }
 
     fn from_slug(slug: &str) -> Option<Section> {
-        Section::ALL.into_iter().find(|s| s.slug() == slug)
+        Section::ALL
+            .into_iter()
+            .chain([Section::Present])
+            .find(|s| s.slug() == slug)
     }
 }
 
@@ -69,6 +77,9 @@ pub enum Route {
         /// Which section.
         section: Section,
     },
+    /// A workshop's audience window (`#/program/<id>/audience`): shows only what the
+    /// presenter window sends, and never opens the program itself.
+    Audience(ProgramId),
     /// A share link (`#/share/<payload>`): the payload as written, checked by the share page.
     Share(String),
     /// A hash the app does not know.
@@ -97,6 +108,10 @@ impl Route {
                 },
                 _ => Route::NotFound(hash.to_owned()),
             },
+            ["program", id, "audience"] => match decode(id) {
+                Some(id) if !id.is_empty() => Route::Audience(ProgramId(id)),
+                _ => Route::NotFound(hash.to_owned()),
+            },
             ["program", id, section] => match (decode(id), Section::from_slug(section)) {
                 (Some(id), Some(section)) if !id.is_empty() => Route::Program {
                     id: ProgramId(id),
@@ -115,6 +130,7 @@ impl fmt::Display for Route {
         match self {
             Route::Library | Route::NotFound(_) => f.write_str("#/"),
             Route::Share(payload) => write!(f, "#/share/{payload}"),
+            Route::Audience(id) => write!(f, "#/program/{}/audience", encode(id.as_str())),
             Route::Program { id, section } => {
                 write!(f, "#/program/{}/{}", encode(id.as_str()), section.slug())
             }
@@ -169,6 +185,12 @@ mod tests {
                 section: Section::Reports,
             },
             Route::Share("mk1.eJzT0yMAAGTvBe8".into()),
+            Route::Program {
+                id: ProgramId::from("prog-1x"),
+                section: Section::Present,
+            },
+            Route::Audience(ProgramId::from("prog-1x")),
+            Route::Audience(ProgramId::from("odd id/with ünïcode#?")),
         ] {
             assert_eq!(Route::parse(&route.to_string()), route);
         }
@@ -187,6 +209,29 @@ mod tests {
             Route::Share("a/b%zz".into())
         );
         assert!(matches!(Route::parse("#/shared/x"), Route::NotFound(_)));
+    }
+
+    #[test]
+    fn workshop_routes_have_their_own_segments_and_present_is_not_a_tab() {
+        assert_eq!(
+            Route::parse("#/program/p1/present"),
+            Route::Program {
+                id: ProgramId::from("p1"),
+                section: Section::Present
+            }
+        );
+        assert_eq!(
+            Route::parse("#/program/p1/audience"),
+            Route::Audience(ProgramId::from("p1"))
+        );
+        assert_eq!(
+            Route::Audience(ProgramId::from("p 1")).to_string(),
+            "#/program/p%201/audience"
+        );
+        assert!(!Section::ALL.contains(&Section::Present));
+        for bad in ["#/program/%zz/audience", "#/program/p1/audience/x"] {
+            assert!(matches!(Route::parse(bad), Route::NotFound(_)), "{bad}");
+        }
     }
 
     #[test]

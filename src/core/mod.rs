@@ -21,6 +21,7 @@ pub mod suggestions;
 pub mod templates;
 pub mod timezone;
 pub mod validate;
+pub mod workshop;
 
 pub use date::Date;
 pub use model::*;

@@ -284,6 +284,62 @@ pub struct Program {
     pub cycle: u32,
     /// Counter behind [`Program::next_id`]; never decreases.
     pub next_seq: u64,
+    /// How the workshop (projector) mode shows people. Left out of the file while it has
+    /// its default, so files written before the setting existed round-trip byte-identically.
+    #[serde(default, skip_serializing_if = "WorkshopSettings::is_default")]
+    pub workshop: WorkshopSettings,
+}
+
+/// How names appear on the projector in workshop mode (issue #5).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameDisplay {
+    /// First names only ("Ada").
+    #[default]
+    FirstNames,
+    /// Stable pseudonyms per role ("Mentee 3"), the same as a pseudonymised share link.
+    Pseudonyms,
+}
+
+impl NameDisplay {
+    /// Both choices, in the order offered.
+    pub const ALL: [NameDisplay; 2] = [NameDisplay::FirstNames, NameDisplay::Pseudonyms];
+
+    /// The file name of the choice.
+    pub fn key(self) -> &'static str {
+        match self {
+            NameDisplay::FirstNames => "first_names",
+            NameDisplay::Pseudonyms => "pseudonyms",
+        }
+    }
+
+    /// Parses the file name of a choice.
+    pub fn from_key(key: &str) -> Option<NameDisplay> {
+        NameDisplay::ALL.into_iter().find(|n| n.key() == key)
+    }
+
+    /// What the choice is called in the UI.
+    pub fn label(self) -> &'static str {
+        match self {
+            NameDisplay::FirstNames => "First names",
+            NameDisplay::Pseudonyms => "Pseudonyms (Mentee 3, Mentor 5)",
+        }
+    }
+}
+
+/// The program's workshop-mode settings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkshopSettings {
+    /// How people are named on the projector.
+    #[serde(default)]
+    pub names: NameDisplay,
+}
+
+impl WorkshopSettings {
+    /// Whether every setting has its default (then the file leaves the settings out).
+    pub fn is_default(&self) -> bool {
+        *self == WorkshopSettings::default()
+    }
 }
 
 impl Program {
@@ -306,6 +362,7 @@ impl Program {
             matches: Vec::new(),
             cycle: 1,
             next_seq: 1,
+            workshop: WorkshopSettings::default(),
         }
     }
 

@@ -12,6 +12,7 @@ use components::drop_zone::WindowDropZone;
 use components::notices::NoticeStack;
 use components::shortcuts::Shortcuts;
 use components::storage_banner::StorageBannerView;
+use pages::audience::AudiencePage;
 use pages::library::LibraryPage;
 use pages::program::ProgramPage;
 use pages::share::SharePage;
@@ -19,6 +20,11 @@ use pages::share::SharePage;
 /// The root component: provides the app context and switches pages on the route.
 #[component]
 pub fn App() -> impl IntoView {
+    // A workshop's audience window shows only what the presenter sends: it never opens the
+    // library (nor any program), so it is mounted before the app context exists.
+    if let Route::Audience(id) = Route::parse(&crate::app::browser::location_hash()) {
+        return view! { <AudiencePage id=id/> }.into_any();
+    }
     let app = AppContext::new();
     provide_context(app);
 
@@ -40,10 +46,21 @@ pub fn App() -> impl IntoView {
         }
         key
     });
-    let page = move || match page_key.get() {
+    let page = move || {
+        match page_key.get() {
         Route::Library => view! { <LibraryPage/> }.into_any(),
         Route::Program { id, .. } => view! { <ProgramPage id=id/> }.into_any(),
         Route::Share(payload) => view! { <SharePage payload=payload/> }.into_any(),
+        // Reached by editing the hash in an open app window: the audience view needs a
+        // window of its own (a reload shows it).
+        Route::Audience(id) => view! {
+            <main id="main" class="mk-page mk-page--narrow" tabindex="-1">
+                <h1>"Audience window"</h1>
+                <p>"The audience view opens in a window of its own. Reload this page to show it here."</p>
+                <p><a href=Route::Program { id, section: crate::app::route::Section::Present }.to_string()>"Go to the presenter"</a></p>
+            </main>
+        }
+        .into_any(),
         Route::NotFound(hash) => view! {
             <main id="main" class="mk-page mk-page--narrow" tabindex="-1">
                 <h1>"Page not found"</h1>
@@ -52,6 +69,7 @@ pub fn App() -> impl IntoView {
             </main>
         }
         .into_any(),
+    }
     };
 
     view! {
@@ -72,4 +90,5 @@ pub fn App() -> impl IntoView {
         <NoticeStack/>
         <WindowDropZone/>
     }
+    .into_any()
 }

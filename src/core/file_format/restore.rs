@@ -396,6 +396,7 @@ impl Restorer {
             "matches",
             "cycle",
             "next_seq",
+            "workshop",
         ];
         // The caller has checked that `program` is an object; anything else reads as empty.
         let o = self
@@ -475,7 +476,31 @@ impl Restorer {
         p.matching = self.matching(o.get("matching"), &p.profile_fields, &person_ids);
         p.matches = self.matches(o.get("matches"), &person_ids, p.cycle);
         p.next_seq = self.seq;
+        p.workshop = self.workshop(o.get("workshop"));
         p
+    }
+
+    /// The workshop-mode settings; absent (files older than the setting) means defaults.
+    fn workshop(&mut self, v: Option<&Json>) -> WorkshopSettings {
+        let Some(v) = v else {
+            return WorkshopSettings::default();
+        };
+        let Some(o) = self.obj("program.workshop", v, &["names"]) else {
+            self.fix(
+                "program.workshop",
+                format!("expected an object, found {v}; default settings used"),
+            );
+            return WorkshopSettings::default();
+        };
+        WorkshopSettings {
+            names: self.choice(
+                "program.workshop.names",
+                o.get("names"),
+                NameDisplay::from_key,
+                NameDisplay::key,
+                NameDisplay::FirstNames,
+            ),
+        }
     }
 
     fn goals(&mut self, v: Option<&Json>) -> Vec<Goal> {

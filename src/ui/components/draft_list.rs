@@ -21,7 +21,8 @@ use crate::core::matching::UnmatchedRole;
 use crate::core::model::{Algorithm, Match, MatchId, MatchStatus, PersonId, Program, Role};
 use crate::core::scoring;
 
-/// The draft's undo history, kept by the Matching page while it is open.
+/// The draft's undo history, kept by the program page while the program is open, so the
+/// Matching page and workshop mode share it (and it survives switching between them).
 #[derive(Clone, Copy)]
 pub struct DraftHistory {
     history: StoredValue<History<DraftSnapshot>, LocalStorage>,
@@ -324,7 +325,7 @@ pub fn DraftPanel() -> impl IntoView {
     }
 }
 
-fn in_text_field(e: &web_sys::KeyboardEvent) -> bool {
+pub(crate) fn in_text_field(e: &web_sys::KeyboardEvent) -> bool {
     let Some(el) = e
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

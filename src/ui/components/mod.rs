@@ -15,5 +15,6 @@ pub mod save_indicator;
 pub mod share_dialog;
 pub mod shortcuts;
 pub mod skills_editor;
+pub mod stage;
 pub mod storage_banner;
 pub mod suggestions;

@@ -44,16 +44,28 @@ const SHORTCUTS: &[Shortcut] = &[
         what: "Go to Reports",
     },
     Shortcut {
+        keys: &["g", "w"],
+        what: "Present the draft in projector (workshop) mode",
+    },
+    Shortcut {
+        keys: &["\u{2192} or Space"],
+        what: "Reveal the next pair (in projector mode; \u{2190} goes back)",
+    },
+    Shortcut {
+        keys: &["F"],
+        what: "Full screen on or off (in projector mode)",
+    },
+    Shortcut {
         keys: &["/"],
         what: "Search participants (on the Participants page)",
     },
     Shortcut {
         keys: &["Ctrl", "Z"],
-        what: "Undo the last draft edit (on the Matching page)",
+        what: "Undo the last draft edit (on the Matching page and in projector mode)",
     },
     Shortcut {
         keys: &["Ctrl", "Shift", "Z"],
-        what: "Redo (on the Matching page)",
+        what: "Redo (on the Matching page and in projector mode)",
     },
     Shortcut {
         keys: &["Esc"],
@@ -118,6 +130,7 @@ pub fn Shortcuts() -> impl IntoView {
                 "m" => Some(Section::Matching),
                 "r" => Some(Section::Relationships),
                 "t" => Some(Section::Reports),
+                "w" => Some(Section::Present),
                 "l" => {
                     ev.prevent_default();
                     app.navigate(&Route::Library);

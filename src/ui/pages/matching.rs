@@ -9,7 +9,7 @@ use crate::app::session::use_session;
 use crate::core::model::{Algorithm, CriterionKind, Preference, Program, Rules, MUST_HAVE};
 use crate::core::scoring::{self, PairCode};
 use crate::ui::components::csv_export::{CsvExport, CsvExportButton};
-use crate::ui::components::draft_list::{DraftHistory, DraftPanel};
+use crate::ui::components::draft_list::DraftPanel;
 use crate::ui::components::match_run::RunPanel;
 use crate::ui::components::suggestions::SuggestionsPanel;
 
@@ -20,9 +20,22 @@ const PREVIEW_PAIR_LIMIT: usize = 300_000;
 /// The Matching section.
 #[component]
 pub fn MatchingSection() -> impl IntoView {
-    provide_context(DraftHistory::new());
+    let s = use_session();
+    let present = s.program.with_untracked(|p| {
+        crate::app::route::Route::Program {
+            id: p.id.clone(),
+            section: crate::app::route::Section::Present,
+        }
+        .to_string()
+    });
     view! {
         <div class="mk-grid">
+            <div class="mk-actions mk-card--wide">
+                <a class="mk-button" href=present data-testid="present" aria-keyshortcuts="g w">
+                    "Present (projector mode)"
+                </a>
+                <span class="mk-hint">"Reveal the draft's pairs one at a time on a projector, and try swaps live. Shortcut: g then w."</span>
+            </div>
             <CriteriaCard/>
             <RulesCard/>
             <AlgorithmCard/>

@@ -6,12 +6,13 @@ use crate::app::route::{Route, Section};
 use crate::app::session::{use_session, Conflict, Session};
 use crate::app::use_app;
 use crate::core::model::ProgramId;
+use crate::ui::components::draft_list::DraftHistory;
 use crate::ui::components::save_indicator::SaveIndicator;
 use crate::ui::components::share_dialog::ShareButton;
 use crate::ui::components::suggestions::SuggestionStore;
 use crate::ui::pages::{
     matching::MatchingSection, overview::OverviewSection, participants::ParticipantsSection,
-    relationships::RelationshipsSection, reports::ReportsSection,
+    present::PresenterSection, relationships::RelationshipsSection, reports::ReportsSection,
 };
 
 /// The page of one program; the section comes from the route.
@@ -40,8 +41,33 @@ pub fn ProgramPage(
     }
 }
 
+/// The open program: workshop (projector) mode has a page of its own, every other section
+/// the program's header and tabs. The draft's undo history lives here, so the Matching page
+/// and workshop mode share it and it survives switching between them.
 #[component]
 fn OpenProgram() -> impl IntoView {
+    let app = use_app();
+    provide_context(DraftHistory::new());
+    let presenting = Memo::new(move |_| {
+        matches!(
+            app.route.get(),
+            Route::Program {
+                section: Section::Present,
+                ..
+            }
+        )
+    });
+    move || {
+        if presenting.get() {
+            view! { <PresenterSection/> }.into_any()
+        } else {
+            view! { <ProgramSections/> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn ProgramSections() -> impl IntoView {
     let app = use_app();
     let session = use_session();
     let section = Memo::new(move |_| match app.route.get() {
@@ -58,6 +84,8 @@ fn OpenProgram() -> impl IntoView {
         Section::Matching => view! { <MatchingSection/> }.into_any(),
         Section::Relationships => view! { <RelationshipsSection/> }.into_any(),
         Section::Reports => view! { <ReportsSection/> }.into_any(),
+        // Rendered by `OpenProgram` instead of the sections.
+        Section::Present => ().into_any(),
     };
 
     view! {
