@@ -159,7 +159,7 @@ pub fn run_request(
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use client::{MatchWorker, WorkerStartError};
+pub use client::{MatchWorker, ProgramRun, RunEvent, WorkerStartError};
 
 #[cfg(target_arch = "wasm32")]
 mod client {
@@ -169,7 +169,12 @@ mod client {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
-    use super::{RunRequest, WorkerMessage};
+    use leptos::prelude::*;
+
+    use super::{run_request, RunOutcome, RunRequest, WorkerMessage};
+    use crate::app::session::Session;
+    use crate::core::matching::Control;
+    use crate::core::model::Algorithm;
 
     /// Why the matching worker could not be started or reached.
     #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -273,6 +278,82 @@ mod client {
             self.worker.set_onmessage(None);
             self.worker.set_onerror(None);
             self.worker.terminate();
+        }
+    }
+
+    /// What a run of the open program tells the page that started it.
+    #[derive(Debug)]
+    pub enum RunEvent {
+        /// How far it is (from the worker, at most about ten a second).
+        Progress {
+            /// What it is doing, in words.
+            phase: String,
+            /// Units done.
+            done: usize,
+            /// All units.
+            total: usize,
+        },
+        /// No worker could be started (why, in words): the run happens on the page, busy
+        /// until it ends, and its result follows at once.
+        OnPage(String),
+        /// Finished, and the program is still the one the run started from.
+        Done(Box<RunOutcome>),
+        /// Finished, but the program changed meanwhile: the result was discarded.
+        Stale,
+        /// Matching failed (why, in words).
+        Failed(String),
+    }
+
+    /// Matching of the open program as it is now, in the worker when there is one (on the
+    /// page otherwise). Its result is only delivered if the program has not changed since,
+    /// so a late result never overwrites newer edits. Dropping the run terminates the
+    /// worker: a run cancelled, or outliving its page, never reports (bad input 42).
+    pub struct ProgramRun {
+        _worker: Option<MatchWorker>,
+    }
+
+    impl ProgramRun {
+        /// Starts matching `s`'s program with `algorithm`; `on_event` hears how it goes.
+        pub fn start(
+            s: Session,
+            algorithm: Algorithm,
+            on_event: impl Fn(RunEvent) + 'static,
+        ) -> ProgramRun {
+            let started = s.program.get_untracked();
+            let request = RunRequest {
+                program: started.clone(),
+                algorithm,
+            };
+            let on_event = Rc::new(on_event);
+            let tell = on_event.clone();
+            let deliver = move |message: WorkerMessage| match message {
+                WorkerMessage::Ready => {}
+                WorkerMessage::Progress { phase, done, total } => {
+                    tell(RunEvent::Progress { phase, done, total });
+                }
+                WorkerMessage::Done(outcome) => {
+                    let current = s
+                        .program
+                        .try_with_untracked(|now| *now == started)
+                        .unwrap_or(false);
+                    tell(if current {
+                        RunEvent::Done(outcome)
+                    } else {
+                        RunEvent::Stale
+                    });
+                }
+                WorkerMessage::Failed { message } => tell(RunEvent::Failed(message)),
+            };
+            match MatchWorker::start(&request, deliver.clone()) {
+                Ok(worker) => ProgramRun {
+                    _worker: Some(worker),
+                },
+                Err(e) => {
+                    on_event(RunEvent::OnPage(e.to_string()));
+                    deliver(run_request(request, &mut |_| Control::Continue));
+                    ProgramRun { _worker: None }
+                }
+            }
         }
     }
 }

@@ -1317,8 +1317,8 @@ fn plan(program: &Program, edit: &DraftEdit) -> Result<Plan, DraftError> {
             allow_excluded: allow,
         } => {
             allow_excluded = *allow;
-            let (label, change, delta, s) = plan_choice(program, mentee, mentor)?;
-            warnings.extend(excluded_warning(mentee, mentor, &s));
+            let (label, change, delta, choice_warnings) = plan_choice(program, mentee, mentor)?;
+            warnings.extend(choice_warnings);
             pair_deltas.push(delta);
             (label, change)
         }
@@ -1384,49 +1384,15 @@ fn plan(program: &Program, edit: &DraftEdit) -> Result<Plan, DraftError> {
             allow_excluded: allow,
         } => {
             allow_excluded = *allow;
-            check_roles(program, mentor, mentee, &[])?;
-            let limit = program.matching.rules.mentee_max_mentors.max(1);
-            let others: Vec<PersonId> = cycle_pairs(program)
-                .filter(|m| &m.mentee == mentee)
-                .map(|m| m.mentor.clone())
-                .collect();
-            if others.len() >= usize::from(limit) {
-                return Err(DraftError::MenteeAtLimit {
-                    mentee: mentee.clone(),
-                    limit,
-                });
-            }
-            check_capacity(program, mentor, &[])?;
-            let s = score_pair(program, mentee, mentor)?;
-            warnings.extend(excluded_warning(mentee, mentor, &s));
-            if !others.is_empty() {
-                warnings.push(DraftWarning::MenteeHasOtherMentors {
-                    mentee: mentee.clone(),
-                    mentors: others,
-                });
-            }
-            pair_deltas.push(PairDelta {
-                mentee: mentee.clone(),
-                mentor_before: None,
-                mentor_after: Some(mentor.clone()),
-                before: None,
-                after: Some(s.score),
-            });
-            let mut m = Match::proposed(
-                // Replaced by a fresh id when executed.
-                MatchId(String::new()),
-                mentor.clone(),
-                mentee.clone(),
-                Some(s.score),
-                program.cycle,
-            );
-            m.source = MatchSource::Manual;
-            m.circle = mentor_circle(program, mentor);
+            let new = plan_new_pair(program, mentor, mentee, MatchSource::Manual, false)?;
+            warnings.extend(new.warnings);
+            pair_deltas.push(new.delta);
             let label = format!(
                 "Match {} with {}",
                 name(program, mentee),
                 name(program, mentor)
             );
+            let m = new.created;
             (label, Change::Add(m))
         }
         DraftEdit::Rerun { algorithm } => {
@@ -1497,12 +1463,12 @@ fn plan(program: &Program, edit: &DraftEdit) -> Result<Plan, DraftError> {
 }
 
 /// Plans [`DraftEdit::RecordChoice`]: the label, the change, the mentee's pair delta and
-/// the new pair's score (with the rules excluding it, for the caller's warning).
+/// the warnings (a rule excluding the pair, the mentee's other mentors).
 fn plan_choice(
     program: &Program,
     mentee: &PersonId,
     mentor: &PersonId,
-) -> Result<(String, Change, PairDelta, Scored), DraftError> {
+) -> Result<(String, Change, PairDelta, Vec<DraftWarning>), DraftError> {
     if program.person(mentee).is_none() {
         return Err(DraftError::UnknownPerson(mentee.clone()));
     }
@@ -1569,41 +1535,79 @@ fn plan_choice(
                 source: MatchSource::MenteeChoice,
                 locked: true,
             }]);
-            Ok((label, change, delta, s))
+            let warnings = excluded_warning(mentee, mentor, &s).into_iter().collect();
+            Ok((label, change, delta, warnings))
         }
         None => {
-            check_roles(program, mentor, mentee, &[])?;
-            let limit = program.matching.rules.mentee_max_mentors.max(1);
-            let published = cycle_pairs(program).filter(|m| &m.mentee == mentee).count();
-            if published >= usize::from(limit) {
-                return Err(DraftError::MenteeAtLimit {
-                    mentee: mentee.clone(),
-                    limit,
-                });
-            }
-            check_capacity(program, mentor, &[])?;
-            let s = score_pair(program, mentee, mentor)?;
-            let delta = PairDelta {
-                mentee: mentee.clone(),
-                mentor_before: None,
-                mentor_after: Some(mentor.clone()),
-                before: None,
-                after: Some(s.score),
-            };
-            let mut m = Match::proposed(
-                // Replaced by a fresh id when executed.
-                MatchId(String::new()),
-                mentor.clone(),
-                mentee.clone(),
-                Some(s.score),
-                cycle,
-            );
-            m.source = MatchSource::MenteeChoice;
-            m.locked = true;
-            m.circle = mentor_circle(program, mentor);
-            Ok((label, Change::Add(m), delta, s))
+            let new = plan_new_pair(program, mentor, mentee, MatchSource::MenteeChoice, true)?;
+            Ok((label, Change::Add(new.created), new.delta, new.warnings))
         }
     }
+}
+
+/// A planned new draft match (match by hand, or a mentee's first choice).
+struct NewPair {
+    /// The match to add (its id is given when executed).
+    created: Match,
+    /// The mentee's pair delta.
+    delta: PairDelta,
+    /// A rule excluding the pair; the mentee's other mentors.
+    warnings: Vec<DraftWarning>,
+}
+
+/// Plans a new draft match of `mentee` with `mentor`: roles, the mentee's limit of mentors,
+/// the mentor's capacity, and the pair's score.
+fn plan_new_pair(
+    program: &Program,
+    mentor: &PersonId,
+    mentee: &PersonId,
+    source: MatchSource,
+    locked: bool,
+) -> Result<NewPair, DraftError> {
+    check_roles(program, mentor, mentee, &[])?;
+    let limit = program.matching.rules.mentee_max_mentors.max(1);
+    let others: Vec<PersonId> = cycle_pairs(program)
+        .filter(|m| &m.mentee == mentee)
+        .map(|m| m.mentor.clone())
+        .collect();
+    if others.len() >= usize::from(limit) {
+        return Err(DraftError::MenteeAtLimit {
+            mentee: mentee.clone(),
+            limit,
+        });
+    }
+    check_capacity(program, mentor, &[])?;
+    let s = score_pair(program, mentee, mentor)?;
+    let mut warnings: Vec<DraftWarning> =
+        excluded_warning(mentee, mentor, &s).into_iter().collect();
+    if !others.is_empty() {
+        warnings.push(DraftWarning::MenteeHasOtherMentors {
+            mentee: mentee.clone(),
+            mentors: others,
+        });
+    }
+    let mut created = Match::proposed(
+        // Replaced by a fresh id when executed.
+        MatchId(String::new()),
+        mentor.clone(),
+        mentee.clone(),
+        Some(s.score),
+        program.cycle,
+    );
+    created.source = source;
+    created.locked = locked;
+    created.circle = mentor_circle(program, mentor);
+    Ok(NewPair {
+        created,
+        delta: PairDelta {
+            mentee: mentee.clone(),
+            mentor_before: None,
+            mentor_after: Some(mentor.clone()),
+            before: None,
+            after: Some(s.score),
+        },
+        warnings,
+    })
 }
 
 /// Draft matches whose stored score differs from the criteria's score now: (index, id,

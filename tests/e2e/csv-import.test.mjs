@@ -1,25 +1,16 @@
 // The CSV import wizard, end to end: a messy spreadsheet export (BOM, `;`, CRLF, quoted
 // commas and newlines, a duplicate e-mail, a bad capacity) imported into a new program, by
 // mouse and by keyboard only. Bad inputs 30, 32 and 33.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import {
-  startServer, launch, openPage, appReady, saved, tabTo, focusedText, focusedLabel, chooseFileWithSpace,
+  server, browser, useBrowser, openPage, appReady, saved, tabTo, focusedText, focusedLabel, chooseFileWithSpace,
 } from './harness.mjs';
 
 const MESSY = fileURLToPath(new URL('./fixtures/messy-participants.csv', import.meta.url));
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowser();
 
 async function newProgram(s, name) {
   await s.page.goto(server.origin + '/');

@@ -1,22 +1,13 @@
 // End-to-end flows of the foundation: library, create, reload, export/import, broken files,
 // hash routes on a sub-path. Every test also fails on console errors, uncaught exceptions and
 // requests to other origins (see harness.mjs).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, openPage, appReady, storageSnapshot, downloadText, saved, SUB_PATH,
+  server, browser, useBrowser, openPage, appReady, storageSnapshot, downloadText, saved, SUB_PATH,
 } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowser();
 
 async function createProgram(page, name) {
   await page.getByLabel('Name', { exact: true }).fill(name);

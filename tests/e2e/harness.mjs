@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const root = resolve(fileURLToPath(new URL('../../dist/', import.meta.url)));
@@ -56,6 +57,27 @@ export async function launch() {
   });
 }
 
+/** The test file's static server (`origin`, `close`); set by [`useBrowser`]. */
+export let server;
+/** The test file's headless chromium; set by [`useBrowser`]. */
+export let browser;
+
+/**
+ * Starts the server and the browser before the file's tests and closes both after them.
+ * `node --test` runs each file in its own process, so each file gets its own pair, read
+ * through the live `server` and `browser` exports.
+ */
+export function useBrowser() {
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+}
+
 /**
  * A fresh browser context (empty storage) and page that records console errors, page errors
  * and requests leaving `origin`. Call `check()` at the end of the test.
@@ -89,6 +111,18 @@ export async function openPage(browser, origin, { acceptDownloads = true } = {})
 /** Waits until the app has rendered its top bar. */
 export async function appReady(page) {
   await page.locator('.mk-topbar').waitFor({ state: 'visible', timeout: 20000 });
+}
+
+/**
+ * Opens the app at `path` (on the file's server), explores the demo program and, if given,
+ * goes to one of its sections ("Matching", "Participants", ...).
+ */
+export async function openDemo(page, { path = '/', section } = {}) {
+  await page.goto(server.origin + path);
+  await appReady(page);
+  await page.getByRole('button', { name: 'Explore the demo program' }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  if (section) await page.getByRole('link', { name: section }).click();
 }
 
 /** All MentorKit keys in localStorage, with their values. */

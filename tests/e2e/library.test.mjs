@@ -1,18 +1,9 @@
 // Library actions: rename, duplicate, delete with undo, drag-and-drop import, keyboard only.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, appReady, downloadText, saved } from './harness.mjs';
+import { server, browser, useBrowser, openPage, appReady, downloadText, saved } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowser();
 
 async function freshLibraryWithProgram(s, name) {
   await s.page.goto(server.origin + '/');

@@ -1,27 +1,14 @@
 // End-to-end flows of the Matching page: config with live preview, a run in the worker,
 // draft edits with score deltas, undo/redo, re-run around locks, publishing, and the bad
 // inputs 41 (bad weight), 42 (run outliving its page) and 43 (nobody to match).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, appReady, saved, SUB_PATH } from './harness.mjs';
+import { server, browser, useBrowser, openDemo, openPage, appReady, saved, SUB_PATH } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowser();
 
 async function openDemoMatching(s, path = '/') {
-  await s.page.goto(server.origin + path);
-  await appReady(s.page);
-  await s.page.getByRole('button', { name: 'Explore the demo program' }).click();
-  await s.page.getByRole('heading', { level: 1 }).waitFor();
-  await s.page.getByRole('link', { name: 'Matching' }).click();
+  await openDemo(s.page, { path, section: 'Matching' });
   await s.page.getByRole('heading', { name: 'Run matching' }).waitFor();
 }
 

@@ -1,19 +1,10 @@
 // Participants: search, filter, sort, add by keyboard, inline errors, bulk capacity, remove
 // with undo. Nothing here reloads the page, so it passes with in-memory storage too.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, appReady, tabTo } from './harness.mjs';
+import { server, browser, useBrowser, openPage, appReady, tabTo } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowser();
 
 /** Opens the demo program's Participants section. */
 async function openParticipants(page) {

@@ -1,20 +1,11 @@
 // The Content-Security-Policy that .ci/csp.mjs writes into index.html: the app runs under it
 // without a single violation, and the browser refuses what it forbids (requests to other
 // origins, injected scripts, styles from elsewhere).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, appReady } from './harness.mjs';
+import { server, browser, useBrowser, openPage, appReady } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowser();
 
 /** Records CSP violations from the first moment of every document of the page. */
 async function watchViolations(page) {

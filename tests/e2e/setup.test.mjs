@@ -1,18 +1,9 @@
 // Program set-up on the Overview: the profile-question designer and the skills vocabulary.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, appReady, saved } from './harness.mjs';
+import { server, browser, useBrowser, openPage, appReady, saved } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowser();
 
 async function newProgram(s, name) {
   await s.page.goto(server.origin + '/');

@@ -1,21 +1,14 @@
 // Share links: the redacted link opened in a fresh browser, the full link imported as a new
 // program next to the original, a small program's QR code, and a broken link.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, appReady, storageSnapshot, saved, SUB_PATH } from './harness.mjs';
+import {
+  server, browser, useBrowser, openPage, appReady, storageSnapshot, saved, SUB_PATH,
+} from './harness.mjs';
 
 const DEMO = 'Engineering & Product Mentoring 2027';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowser();
 
 /** Opens the demo program in a fresh library at `base` (the root or a sub-path). */
 async function openDemo(s, base) {
@@ -55,7 +48,8 @@ test('a redacted link opens in a fresh browser without e-mails and imports as a 
   // Escape closes the dialog and gives focus back to the Share button.
   await a.page.keyboard.press('Escape');
   await a.page.getByRole('dialog').waitFor({ state: 'detached' });
-  assert.equal(await a.page.evaluate(() => document.activeElement?.id), 'share-open');
+  // Focus comes back once the dialog is gone (a frame later under load).
+  await a.page.waitForFunction(() => document.activeElement?.id === 'share-open', null, { timeout: 5000 });
   await a.check();
 
   // A new context is another browser: an empty library.

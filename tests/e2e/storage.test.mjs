@@ -1,19 +1,10 @@
 // Browser storage as a coordinator meets it: unreadable saved data, storage refused,
 // another tab saving the same program.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, appReady, downloadText, saved } from './harness.mjs';
+import { server, browser, useBrowser, openPage, appReady, downloadText, saved } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowser();
 
 // Bad input 36.
 test('unreadable saved data is listed, downloadable and never overwritten; the rest loads', async () => {

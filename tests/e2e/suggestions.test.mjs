@@ -1,20 +1,11 @@
 // Top-N suggestions for a mentee-chooses program: each mentee's list with scores and
 // reasons, printed and exported, and each mentee's choice recorded (as a locked draft pair),
 // changed, cleared, undone, and still there after a reload.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, appReady, saved, downloadText } from './harness.mjs';
+import { server, browser, useBrowser, openDemo, openPage, appReady, saved, downloadText } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowser();
 
 const card = (page) => page.getByTestId('suggestions');
 const listRows = (page) => card(page).getByTestId('suggestion-row');
@@ -27,11 +18,7 @@ async function runTopN(page) {
 test('suggestions are listed, printed, exported, and choices recorded and kept', async () => {
   const s = await openPage(browser, server.origin);
   const { page } = s;
-  await page.goto(server.origin + '/');
-  await appReady(page);
-  await page.getByRole('button', { name: 'Explore the demo program' }).click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.getByRole('link', { name: 'Matching' }).click();
+  await openDemo(page, { section: 'Matching' });
   await page.getByLabel('Top-N suggestions').check();
   await card(page).getByText('Run matching to make each mentee\'s list.').waitFor();
   await runTopN(page);
@@ -74,7 +61,8 @@ test('suggestions are listed, printed, exported, and choices recorded and kept',
   assert.equal(await listRows(page).first().locator('h3').innerText(), mentee);
   await card(page).getByLabel('Search mentees').fill('');
 
-  // Export: one row per suggestion, the choice marked, formula-safe CSV with a BOM.
+  // Export: one row per suggestion, the choice marked, CSV with a BOM (formula-safe cells,
+  // bad input 29: tests/suggestions.rs).
   const { name, text } = await downloadText(page, () => card(page).getByTestId('export-suggestions').click());
   assert.match(name, /-suggestions\.csv$/);
   assert.ok(text.startsWith('\uFEFF'));
@@ -136,11 +124,7 @@ test('suggestions are listed, printed, exported, and choices recorded and kept',
 test('a choice is recorded with the keyboard only', async () => {
   const s = await openPage(browser, server.origin);
   const { page } = s;
-  await page.goto(server.origin + '/');
-  await appReady(page);
-  await page.getByRole('button', { name: 'Explore the demo program' }).click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.getByRole('link', { name: 'Matching' }).click();
+  await openDemo(page, { section: 'Matching' });
   await page.getByLabel('Top-N suggestions').check();
   await runTopN(page);
   const first = listRows(page).first();

@@ -2,20 +2,11 @@
 // window kept in sync over a BroadcastChannel and free of private data, a swap with its
 // deltas on both windows, locks and undo shared with the Matching page, the name setting,
 // a blocked popup, and the projector theme's font size and contrast measured in the browser.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, appReady, saved } from './harness.mjs';
+import { server, browser, useBrowser, openPage, appReady, saved } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowser();
 
 const rows = (page) => page.locator('[data-testid="draft-table"] tbody');
 

@@ -546,7 +546,9 @@ fn Why(mentee: PersonId, mentor: PersonId) -> impl IntoView {
     }
 }
 
-fn mentor_options(p: &Program) -> Vec<(PersonId, String)> {
+/// Mentors with places (role not mentee, capacity above 0) as (id, name), by name: the
+/// choices of every "pick a mentor" menu.
+pub(crate) fn mentor_options(p: &Program) -> Vec<(PersonId, String)> {
     let mut v: Vec<(PersonId, String)> = p
         .people
         .iter()

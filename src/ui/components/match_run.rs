@@ -1,17 +1,16 @@
 //! The matching run: the Run button, progress with Cancel, and what the run found.
 //!
-//! The run happens in a web worker ([`MatchWorker`]); its result becomes a draft edit (the
+//! The run happens in a web worker ([`ProgramRun`]); its result becomes a draft edit (the
 //! whole draft recorded in the page's [`DraftHistory`], so a run can be undone). A result
 //! that arrives after the program changed is discarded with a notice; leaving the page
 //! terminates the worker, so a late result never reaches a disposed page (bad input 42).
 
 use leptos::prelude::*;
 
-use crate::app::matching::{run_request, MatchWorker, RunOutcome, RunRequest, WorkerMessage};
+use crate::app::matching::{ProgramRun, RunEvent, RunOutcome};
 use crate::app::session::use_session;
 use crate::app::use_app;
-use crate::core::matching::Control;
-use crate::core::model::{Algorithm, Program};
+use crate::core::model::Algorithm;
 use crate::ui::components::draft_list::DraftHistory;
 use crate::ui::components::suggestions::SuggestionStore;
 
@@ -45,31 +44,18 @@ pub fn RunPanel() -> impl IntoView {
     let running = RwSignal::new(None::<Running>);
     let error = RwSignal::new(None::<String>);
     let last = RwSignal::new(None::<LastRun>);
-    let worker = StoredValue::new_local(None::<MatchWorker>);
-    // The program the running match started from: a result for another program is stale.
-    let sent = StoredValue::new_local(None::<Program>);
+    let current = StoredValue::new_local(None::<ProgramRun>);
     on_cleanup(move || {
         // Terminates the worker: a run finishing after the page was left never reports
         // (bad input 42).
-        worker.try_update_value(|w| *w = None);
+        current.try_update_value(|r| *r = None);
     });
 
     let finish = move |outcome: RunOutcome| {
-        let Some(started) = sent.try_update_value(|p| p.take()).flatten() else {
-            return;
-        };
-        if s.program
-            .try_with_untracked(|p| *p != started)
-            .unwrap_or(true)
-        {
-            app.notices.info(
-                "The program changed while matching ran, so its result was discarded. Run again to match the current program.",
-            );
-            return;
-        }
         let suggestions = outcome.suggestions.len();
         if outcome.algorithm == Algorithm::TopN {
-            store.set(&started, outcome.suggestions);
+            s.program
+                .with_untracked(|p| store.set(p, outcome.suggestions));
         } else {
             history.record_run(s, outcome.algorithm, outcome.matches, outcome.next_seq);
         }
@@ -83,22 +69,28 @@ pub fn RunPanel() -> impl IntoView {
         }));
     };
 
-    let on_message = move |message: WorkerMessage| match message {
-        WorkerMessage::Ready => {}
-        WorkerMessage::Progress { phase, done, total } => {
-            running.try_set(Some(Running { phase, done, total }));
-        }
-        WorkerMessage::Done(outcome) => {
+    let on_event = move |event: RunEvent| {
+        if !matches!(event, RunEvent::Progress { .. } | RunEvent::OnPage(_)) {
             running.try_set(None);
-            finish(*outcome);
-            // The worker's job is done: free it (dropping terminates it).
-            worker.try_update_value(|w| *w = None);
+            // The run's job is done: free its worker.
+            current.try_update_value(|r| *r = None);
         }
-        WorkerMessage::Failed { message } => {
-            running.try_set(None);
-            sent.try_update_value(|p| *p = None);
-            error.try_set(Some(format!("Matching failed: {message}.")));
-            worker.try_update_value(|w| *w = None);
+        match event {
+            RunEvent::Progress { phase, done, total } => {
+                running.try_set(Some(Running { phase, done, total }));
+            }
+            // No worker (a browser without workers, or the file is missing): say so. The
+            // page is busy until it ends; there is no progress to show.
+            RunEvent::OnPage(why) => app.notices.info(format!(
+                "{why}. Matching runs on this page instead, which may be slow for large programs."
+            )),
+            RunEvent::Done(outcome) => finish(*outcome),
+            RunEvent::Stale => app.notices.info(
+                "The program changed while matching ran, so its result was discarded. Run again to match the current program.",
+            ),
+            RunEvent::Failed(message) => {
+                error.try_set(Some(format!("Matching failed: {message}.")));
+            }
         }
     };
 
@@ -108,33 +100,20 @@ pub fn RunPanel() -> impl IntoView {
         }
         error.set(None);
         last.set(None);
-        let program = s.program.get_untracked();
-        let algorithm = program.matching.algorithm;
-        let request = RunRequest {
-            program: program.clone(),
-            algorithm,
-        };
-        sent.set_value(Some(program));
         running.set(Some(Running {
             phase: "Starting".to_owned(),
             done: 0,
             total: 0,
         }));
-        match MatchWorker::start(&request, on_message) {
-            Ok(w) => worker.set_value(Some(w)),
-            Err(e) => {
-                // No worker (a browser without workers, or the file is missing): run here,
-                // and say so. The page is busy until it ends; there is no progress to show.
-                app.notices.info(format!(
-                    "{e}. Matching runs on this page instead, which may be slow for large programs."
-                ));
-                on_message(run_request(request, &mut |_| Control::Continue));
-            }
+        let algorithm = s.program.with_untracked(|p| p.matching.algorithm);
+        let run = ProgramRun::start(s, algorithm, on_event);
+        // A run done on the page has reported already: keep nothing.
+        if running.get_untracked().is_some() {
+            current.set_value(Some(run));
         }
     };
     let cancel = move || {
-        worker.update_value(|w| *w = None);
-        sent.set_value(None);
+        current.update_value(|r| *r = None);
         running.set(None);
         app.notices
             .info("Matching cancelled; the draft is unchanged.");

@@ -14,11 +14,13 @@ use crate::app::session::{use_session, Session};
 use crate::app::{use_app, AppContext};
 use crate::core::csv::export_suggestions;
 use crate::core::draft::{self, DraftEdit};
-use crate::core::model::{Algorithm, MatchingConfig, Person, PersonId, Program, Role};
+use crate::core::model::{Algorithm, MatchingConfig, Person, PersonId, Program};
 use crate::core::suggestions::{
     add_reasons, counts, lists, matches_query, ChoiceFilter, MenteeSuggestions,
 };
-use crate::ui::components::draft_list::{capitalise, describe_preview, DraftHistory};
+use crate::ui::components::draft_list::{
+    capitalise, describe_preview, mentor_options, DraftHistory,
+};
 
 /// Lists per page.
 const PAGE_SIZE: usize = 20;
@@ -242,6 +244,17 @@ fn name_of(p: &Program, id: &PersonId) -> String {
         .map_or_else(|| id.to_string(), |x| x.name.clone())
 }
 
+/// "Title, Department" of a person (the parts they have), for choosing between mentors.
+fn title_and_department(p: &Program, id: &PersonId) -> String {
+    p.person(id).map_or_else(String::new, |x| {
+        [x.title.trim(), x.department.trim()]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
 /// One mentee: their suggestions and their choice.
 #[component]
 fn MenteeRow(list: MenteeSuggestions) -> impl IntoView {
@@ -254,17 +267,11 @@ fn MenteeRow(list: MenteeSuggestions) -> impl IntoView {
         list.mentors
             .iter()
             .map(|m| {
-                let who = p.person(&m.mentor);
-                let role = who
-                    .map(|x| {
-                        [x.title.as_str(), x.department.as_str()]
-                            .into_iter()
-                            .filter(|t| !t.trim().is_empty())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    })
-                    .unwrap_or_default();
-                (m.clone(), name_of(p, &m.mentor), role)
+                (
+                    m.clone(),
+                    name_of(p, &m.mentor),
+                    title_and_department(p, &m.mentor),
+                )
             })
             .collect::<Vec<_>>()
     });
@@ -379,18 +386,7 @@ fn ChoiceForm(
             refocus_clear();
         }
     };
-    let others = move || {
-        s.program.with(|p| {
-            let mut v: Vec<(String, String)> = p
-                .people
-                .iter()
-                .filter(|x| x.role != Role::Mentee && x.capacity > 0)
-                .map(|x| (x.id.to_string(), x.name.clone()))
-                .collect();
-            v.sort_by(|a, b| a.1.cmp(&b.1));
-            v
-        })
-    };
+    let others = move || s.program.with(mentor_options);
     let suggested: Vec<(String, String)> = s.program.with_untracked(|p| {
         list.mentors
             .iter()
@@ -422,7 +418,7 @@ fn ChoiceForm(
                 <select id=other_id.clone() data-testid="choice-other"
                     on:change=move |ev| { other.set(event_target_value(&ev)); allow.set(false); }>
                     <option value="">"\u{2014} any mentor with places \u{2014}"</option>
-                    {move || others().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                    {move || others().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
                 </select>
             </Show>
             {move || match preview() {
@@ -478,15 +474,12 @@ fn PrintableLists(lists: Memo<Vec<MenteeSuggestions>>, one_per_page: bool) -> im
                     .mentors
                     .iter()
                     .map(|m| {
-                        let who = p.person(&m.mentor);
-                        let role = who.map_or(String::new(), |x| {
-                            [x.title.as_str(), x.department.as_str()]
-                                .into_iter()
-                                .filter(|t| !t.trim().is_empty())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        });
-                        (name_of(p, &m.mentor), role, m.score, m.reasons.join("; "))
+                        (
+                            name_of(p, &m.mentor),
+                            title_and_department(p, &m.mentor),
+                            m.score,
+                            m.reasons.join("; "),
+                        )
                     })
                     .collect::<Vec<_>>();
                 (name_of(p, &l.mentee), mentors)

@@ -12,7 +12,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::matching::{run_request, MatchWorker, RunRequest, WorkerMessage};
+use crate::app::matching::{ProgramRun, RunEvent};
 use crate::app::route::{Route, Section};
 use crate::app::session::{use_session, Session};
 use crate::app::workshop::{
@@ -21,11 +21,10 @@ use crate::app::workshop::{
 };
 use crate::app::{use_app, AppContext};
 use crate::core::draft::{self, DraftEdit, Preview};
-use crate::core::matching::Control;
-use crate::core::model::{Algorithm, NameDisplay, PersonId, Program, Role};
+use crate::core::model::{Algorithm, NameDisplay, PersonId};
 use crate::core::scoring;
 use crate::core::workshop::{build_deck, ChangeView, Deck, StageMessage, StageState};
-use crate::ui::components::draft_list::{in_text_field, DraftHistory};
+use crate::ui::components::draft_list::{in_text_field, mentor_options, DraftHistory};
 use crate::ui::components::save_indicator::SaveIndicator;
 use crate::ui::components::stage::Stage;
 
@@ -229,8 +228,8 @@ impl Presenter {
     }
 }
 
-/// The matching worker of a re-run, kept while it runs (dropping it terminates it).
-type RunSlot = StoredValue<Option<(MatchWorker, Program)>, LocalStorage>;
+/// The re-run in progress, kept while it runs (dropping it terminates its worker).
+type RunSlot = StoredValue<Option<ProgramRun>, LocalStorage>;
 
 /// Re-runs matching around the locks in the worker (the Matching page's path), then records
 /// the new draft in the shared history so it can be undone.
@@ -239,8 +238,7 @@ fn rerun(p: Presenter, slot: RunSlot) {
     if p.running.get_untracked() {
         return;
     }
-    let program = p.s.program.get_untracked();
-    let algorithm = program.matching.algorithm;
+    let algorithm = p.s.program.with_untracked(|x| x.matching.algorithm);
     if algorithm == Algorithm::TopN {
         app.notices.error(
             "The top-N algorithm only suggests mentors: choose another algorithm on the Matching page to re-run.",
@@ -248,17 +246,7 @@ fn rerun(p: Presenter, slot: RunSlot) {
         return;
     }
     let total_before = p.deck.with_untracked(|d| d.total_score);
-    let finish = move |outcome: crate::app::matching::RunOutcome, started: Program| {
-        if p.s
-            .program
-            .try_with_untracked(|now| *now != started)
-            .unwrap_or(true)
-        {
-            app.notices.info(
-                "The draft changed while matching ran, so its result was discarded. Press R to re-run.",
-            );
-            return;
-        }
+    let finish = move |outcome: crate::app::matching::RunOutcome| {
         p.history
             .record_run(p.s, outcome.algorithm, outcome.matches, outcome.next_seq);
         let total_after =
@@ -281,36 +269,28 @@ fn rerun(p: Presenter, slot: RunSlot) {
             outcome.new_pairs
         ));
     };
-    let on_message = move |message: WorkerMessage| match message {
-        WorkerMessage::Ready | WorkerMessage::Progress { .. } => {}
-        WorkerMessage::Done(outcome) => {
+    let on_event = move |event: RunEvent| {
+        if !matches!(event, RunEvent::Progress { .. } | RunEvent::OnPage(_)) {
             p.running.try_set(false);
-            if let Some(Some((_, started))) = slot.try_update_value(Option::take) {
-                finish(*outcome, started);
-            }
+            slot.try_update_value(|r| *r = None);
         }
-        WorkerMessage::Failed { message } => {
-            p.running.try_set(false);
-            slot.try_update_value(|w| *w = None);
-            app.notices.error(format!("Matching failed: {message}."));
+        match event {
+            RunEvent::Progress { .. } => {}
+            RunEvent::OnPage(why) => app.notices.info(format!(
+                "{why}. Matching runs on this page instead, which may be slow for large programs."
+            )),
+            RunEvent::Done(outcome) => finish(*outcome),
+            RunEvent::Stale => app.notices.info(
+                "The draft changed while matching ran, so its result was discarded. Press R to re-run.",
+            ),
+            RunEvent::Failed(message) => app.notices.error(format!("Matching failed: {message}.")),
         }
-    };
-    let request = RunRequest {
-        program: program.clone(),
-        algorithm,
     };
     p.running.set(true);
-    match MatchWorker::start(&request, on_message) {
-        Ok(worker) => slot.set_value(Some((worker, program))),
-        Err(e) => {
-            app.notices.info(format!(
-                "{e}. Matching runs on this page instead, which may be slow for large programs."
-            ));
-            p.running.set(false);
-            if let WorkerMessage::Done(outcome) = run_request(request, &mut |_| Control::Continue) {
-                finish(*outcome, program);
-            }
-        }
+    let run = ProgramRun::start(p.s, algorithm, on_event);
+    // A run done on the page has reported already: keep nothing.
+    if p.running.get_untracked() {
+        slot.set_value(Some(run));
     }
 }
 
@@ -625,17 +605,6 @@ fn RevealBar(p: Presenter) -> impl IntoView {
             </fieldset>
         </div>
     }
-}
-
-fn mentor_options(p: &Program) -> Vec<(PersonId, String)> {
-    let mut v: Vec<(PersonId, String)> = p
-        .people
-        .iter()
-        .filter(|x| x.role != Role::Mentee && x.capacity > 0)
-        .map(|x| (x.id.clone(), x.name.clone()))
-        .collect();
-    v.sort_by(|a, b| a.1.cmp(&b.1));
-    v
 }
 
 /// The what-if controls: pick, move, lock, confirm, undo/redo, re-run.
