@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use mentorkit::core::file_format::import_program;
+use mentorkit::core::exchange::file_format::import_program;
 use mentorkit::core::Program;
 
 /// A fresh directory under the system temp dir, removed when dropped.
@@ -649,9 +649,11 @@ fn explain_prints_the_breakdown_and_names_unknown_people() {
 #[test]
 fn every_command_works_on_the_demo_program() {
     let dir = TempDir::new();
-    let demo = mentorkit::core::demo::demo_program(mentorkit::core::ProgramId::from("demo"));
-    let text = mentorkit::core::file_format::export_program(&demo, "2027-01-15T09:00:00Z")
-        .expect("the demo exports");
+    let demo =
+        mentorkit::core::program::demo::demo_program(mentorkit::core::ProgramId::from("demo"));
+    let text =
+        mentorkit::core::exchange::file_format::export_program(&demo, "2027-01-15T09:00:00Z")
+            .expect("the demo exports");
     let program = dir.write("demo.json", text);
 
     let matched = dir.path("demo-matched.json");
@@ -665,7 +667,7 @@ fn every_command_works_on_the_demo_program() {
     let out = run(&[Path::new("scores"), &program, Path::new("-o"), &scores]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let matrix = std::fs::read_to_string(&scores).expect("scores written");
-    // `Either` people with capacity are mentors in a run (see core::scoring's policy).
+    // `Either` people with capacity are mentors in a run (see core::matching::scoring's policy).
     let mentees = demo
         .people
         .iter()

@@ -1,11 +1,11 @@
 //! The CSV core: sniffing, auto-mapping, planning and applying imports, export.
 //! Each bad-input test names its case in `/work/shared/bad-inputs.md`.
 
-use mentorkit::core::csv::{
+use mentorkit::core::exchange::csv::{
     apply_import, auto_map, export_matches, export_participants, plan_import, sniff, ApplyError,
     DuplicateOf, DuplicatePolicy, ImportOptions, ImportPlan, SkipReason, Sniffed, Target,
 };
-use mentorkit::core::validate::validate;
+use mentorkit::core::program::validate::validate;
 use mentorkit::core::{
     Answer, AskedOf, FieldId, FieldKind, Match, MatchStatus, Person, ProfileField, Program,
     ProgramId, Role,

@@ -3,9 +3,9 @@
 
 use std::collections::HashSet;
 
-use mentorkit::core::demo::demo_program;
-use mentorkit::core::file_format::{export_program, import_program};
-use mentorkit::core::validate::validate;
+use mentorkit::core::exchange::file_format::{export_program, import_program};
+use mentorkit::core::program::demo::demo_program;
+use mentorkit::core::program::validate::validate;
 use mentorkit::core::*;
 
 fn demo() -> Program {
@@ -207,7 +207,9 @@ fn the_demo_round_trips_through_the_program_file() {
 
 mod templates {
     use super::*;
-    use mentorkit::core::templates::{new_from_template, template_summary, typical_duration_days};
+    use mentorkit::core::program::templates::{
+        new_from_template, template_summary, typical_duration_days,
+    };
 
     fn start() -> Option<Date> {
         Date::from_ymd(2027, 3, 1).ok()

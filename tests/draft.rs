@@ -3,14 +3,14 @@
 
 use std::time::Instant;
 
-use mentorkit::core::draft::{
+use mentorkit::core::edit::history::History;
+use mentorkit::core::matching::draft::{
     self, apply, apply_and_record, preview, summary, DraftEdit, DraftError, DraftSnapshot,
     DraftWarning, WhyUnmatched, HISTORY_LIMIT,
 };
-use mentorkit::core::history::History;
+use mentorkit::core::matching::scoring::{explain, ExclusionReason, ExclusionRule};
 use mentorkit::core::matching::{self, synthetic, UnmatchedRole};
 use mentorkit::core::model::*;
-use mentorkit::core::scoring::{explain, ExclusionReason, ExclusionRule};
 use mentorkit::core::Date;
 
 #[path = "common/cohort.rs"]

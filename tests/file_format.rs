@@ -1,12 +1,12 @@
 //! The program file: import of bad inputs 1-26 (see `/work/shared/bad-inputs.md`), restore,
 //! migrations and the export round trip.
 
-use mentorkit::core::file_format::{
+use mentorkit::core::exchange::file_format::{
     export_program, export_stored, import_program, import_with, ImportError, Imported,
     VersionPolicy, CURRENT_VERSION,
 };
 use mentorkit::core::limits::{MAX_DEPTH, MAX_FILE_BYTES, MAX_PEOPLE, MAX_SHORT_TEXT};
-use mentorkit::core::validate::validate;
+use mentorkit::core::program::validate::validate;
 use mentorkit::core::*;
 
 const FIXTURE_V1: &str = include_str!("fixtures/program-v1.json");

@@ -9,12 +9,14 @@
 
 use std::collections::{HashMap, HashSet};
 
+use mentorkit::core::matching::scoring::{
+    explain, score_all, Cohort, ExclusionReason, ExclusionRule,
+};
 use mentorkit::core::matching::{
     self, apply, run, run_with, stable, suggestions, synthetic, synthetic::Rng, Control,
     MatchError, Options, Proposal, UnmatchedReason, UnmatchedRole,
 };
 use mentorkit::core::model::*;
-use mentorkit::core::scoring::{explain, score_all, Cohort, ExclusionReason, ExclusionRule};
 
 fn id(s: &str) -> PersonId {
     PersonId::from(s)
@@ -622,7 +624,8 @@ fn explanation_contributions_sum_to_the_score_and_match_the_matrix() {
                 assert_eq!(x.raw_score, cohort.raw_score(i, j));
                 assert_eq!(matrix.score(i, j), x.score, "seed {seed} ({i},{j})\n{x}");
                 if let Some(code) = matrix.code(i, j) {
-                    if let mentorkit::core::scoring::PairCode::Excluded(rule) = cohort.decode(code)
+                    if let mentorkit::core::matching::scoring::PairCode::Excluded(rule) =
+                        cohort.decode(code)
                     {
                         assert!(
                             x.excluded_by.iter().any(|r| r.rule() == rule),
@@ -984,7 +987,7 @@ fn apply_replaces_unlocked_proposals_and_keeps_the_rest() {
     let again = run(&p, Algorithm::Optimal).expect("run");
     apply(&mut p, &again);
     assert_eq!(p.current_matches().count(), 3);
-    assert!(mentorkit::core::validate::validate(&p).is_ok());
+    assert!(mentorkit::core::program::validate::validate(&p).is_ok());
 }
 
 #[test]

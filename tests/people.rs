@@ -3,10 +3,10 @@
 
 use std::collections::HashSet;
 
-use mentorkit::core::demo::demo_program;
 use mentorkit::core::model::*;
 use mentorkit::core::people::*;
-use mentorkit::core::validate::validate;
+use mentorkit::core::program::demo::demo_program;
+use mentorkit::core::program::validate::validate;
 
 fn demo() -> Program {
     demo_program(ProgramId::from("demo"))

@@ -6,9 +6,9 @@
 use std::collections::HashSet;
 
 use leptos::prelude::*;
-use mentorkit::core::demo::demo_program;
 use mentorkit::core::model::{Person, PersonId, Program, ProgramId, Role};
 use mentorkit::core::people::{CheckedPerson, PeopleFilter, PeopleIndex, Sort};
+use mentorkit::core::program::demo::demo_program;
 use mentorkit::ui::components::people_bulk::PeopleBulkBar;
 use mentorkit::ui::components::people_table::PeopleTable;
 use mentorkit::ui::components::person_form::PersonForm;

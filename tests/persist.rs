@@ -5,7 +5,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use mentorkit::core::file_format::{export_program, export_stored, import_program};
+use mentorkit::core::exchange::file_format::{export_program, export_stored, import_program};
 use mentorkit::core::model::{Person, Program, ProgramId, Role};
 use mentorkit::persist::{
     minify_json, program_key, revision_of, Backend, Debounce, Entry, Library, LibraryImportError,

@@ -1,9 +1,9 @@
 //! The profile-question designer and skills vocabulary core: every edit keeps the program
 //! valid, cleans what no longer fits and says what it cleaned; bad input changes nothing.
 
-use mentorkit::core::demo::demo_program;
-use mentorkit::core::setup::*;
-use mentorkit::core::validate::validate;
+use mentorkit::core::program::demo::demo_program;
+use mentorkit::core::program::setup::*;
+use mentorkit::core::program::validate::validate;
 use mentorkit::core::*;
 
 fn program() -> Program {

@@ -3,12 +3,12 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use mentorkit::core::demo::demo_program;
-use mentorkit::core::share::{
+use mentorkit::core::exchange::share::{
     decode, encode, qr_svg, redact, ShareError, ShareOptions, MAX_LINK_CHARS, MAX_QR_CHARS,
     MAX_UNPACKED_BYTES,
 };
-use mentorkit::core::validate::validate;
+use mentorkit::core::program::demo::demo_program;
+use mentorkit::core::program::validate::validate;
 use mentorkit::core::*;
 
 const FULL: ShareOptions = ShareOptions {
@@ -89,7 +89,8 @@ fn program_with_secrets() -> Program {
 
 /// The program file text inside a payload.
 fn inside(payload: &str) -> String {
-    String::from_utf8(mentorkit::core::share::unpack(payload).expect("unpacks")).expect("text")
+    String::from_utf8(mentorkit::core::exchange::share::unpack(payload).expect("unpacks"))
+        .expect("text")
 }
 
 #[test]

@@ -13,7 +13,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
-use mentorkit::core::file_format::export_stored;
+use mentorkit::core::exchange::file_format::export_stored;
 use mentorkit::core::model::{Person, Program, ProgramId, Role};
 use mentorkit::persist::autosave::{Autosave, SaveState};
 use mentorkit::persist::web::{

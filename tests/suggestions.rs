@@ -1,12 +1,16 @@
 //! Top-N suggestions for mentee-chooses programs: the per-mentee lists with reasons, their
 //! CSV export, and recording (replacing, clearing, undoing) each mentee's choice.
 
-use mentorkit::core::csv::export_suggestions;
-use mentorkit::core::draft::{apply, apply_and_record, preview, undo, DraftEdit, DraftError};
-use mentorkit::core::history::History;
+use mentorkit::core::edit::history::History;
+use mentorkit::core::exchange::csv::export_suggestions;
+use mentorkit::core::matching::draft::{
+    apply, apply_and_record, preview, undo, DraftEdit, DraftError,
+};
+use mentorkit::core::matching::suggestions::{
+    add_reasons, counts, lists, matches_query, ChoiceFilter,
+};
 use mentorkit::core::matching::{self, suggestions};
 use mentorkit::core::model::*;
-use mentorkit::core::suggestions::{add_reasons, counts, lists, matches_query, ChoiceFilter};
 
 #[path = "common/cohort.rs"]
 mod cohort;

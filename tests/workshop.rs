@@ -2,10 +2,10 @@
 //! pseudonyms), redaction of everything the audience window receives, summary figures and
 //! the what-if's deltas on stage.
 
-use mentorkit::core::demo::demo_program;
-use mentorkit::core::draft::{self, apply, preview, DraftEdit};
+use mentorkit::core::exchange::share::{redact, ShareOptions};
+use mentorkit::core::matching::draft::{self, apply, preview, DraftEdit};
 use mentorkit::core::model::*;
-use mentorkit::core::share::{redact, ShareOptions};
+use mentorkit::core::program::demo::demo_program;
 use mentorkit::core::workshop::{
     build_deck, channel_name, display_names, signed, Slide, StageMessage, StageState, MAX_REASONS,
 };
@@ -245,7 +245,7 @@ fn nothing_sent_to_the_audience_holds_private_data() {
     apply(&mut p, &DraftEdit::Rescore).unwrap();
     let criterion = p.matching.criteria.len() - 1;
     let m = &p.matches[0];
-    let x = mentorkit::core::scoring::explain(&p, &m.mentee, &m.mentor).unwrap();
+    let x = mentorkit::core::matching::scoring::explain(&p, &m.mentee, &m.mentor).unwrap();
     assert!(
         x.contributions
             .iter()

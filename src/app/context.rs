@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::app::browser::{self, download_text, slug};
 use crate::app::notices::{NoticeKind, Notices};
 use crate::app::route::Route;
-use crate::core::file_format::{export_program, Repair};
+use crate::core::exchange::file_format::{export_program, Repair};
 use crate::core::model::{Program, ProgramId};
 use crate::persist::web::{now_rfc3339, open_browser_library, request_persistence, StorageStatus};
 use crate::persist::{Entry, Library, StoreError};

@@ -361,8 +361,8 @@ mod client {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::demo::demo_program;
     use crate::core::model::Program;
+    use crate::core::program::demo::demo_program;
 
     fn run(program: Program, algorithm: Algorithm) -> WorkerMessage {
         run_request(RunRequest { program, algorithm }, &mut |_| {

@@ -18,9 +18,9 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use mentorkit::core::matching::suggestions;
 use mentorkit::core::matching::{self, synthetic, Control, Options, Progress};
 use mentorkit::core::model::Algorithm;
-use mentorkit::core::suggestions;
 
 /// Counts live heap bytes and their peak.
 struct Counting;

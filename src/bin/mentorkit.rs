@@ -12,14 +12,14 @@ use std::process::ExitCode;
 use lexopt::prelude::*;
 use thiserror::Error;
 
-use mentorkit::core::csv::{
+use mentorkit::core::exchange::csv::{
     self, apply_import, auto_map, export_matches, export_participants, export_scores, plan_import,
     sniff_with, DuplicateOf, DuplicatePolicy, ImportOptions, SniffOptions, Target,
 };
-use mentorkit::core::file_format::{export_program, import_program};
+use mentorkit::core::exchange::file_format::{export_program, import_program};
 use mentorkit::core::limits::MAX_FILE_BYTES;
+use mentorkit::core::matching::scoring::explain;
 use mentorkit::core::matching::{self, UnmatchedRole};
-use mentorkit::core::scoring::explain;
 use mentorkit::core::{Algorithm, Person, PersonId, Program, ProgramId, Role};
 
 const HELP: &str = "\

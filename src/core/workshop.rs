@@ -21,11 +21,11 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::draft::{self, DraftEdit, Preview};
+use crate::core::matching::draft::{self, DraftEdit, Preview};
+use crate::core::matching::scoring::{self, Explanation};
 use crate::core::matching::UnmatchedRole;
 use crate::core::model::{CriterionKind, MatchId, MatchStatus, PersonId, Program, ProgramId, Role};
 pub use crate::core::model::{NameDisplay, WorkshopSettings};
-use crate::core::scoring::{self, Explanation};
 
 /// How many reasons a pair's slide gives at most.
 pub const MAX_REASONS: usize = 3;

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use thiserror::Error;
 
 use super::{program_key, Backend, Entry, Loaded, StoreError, Summary, KEY_PREFIX};
-use crate::core::file_format::{
+use crate::core::exchange::file_format::{
     export_stored, import_program, import_with, ImportError, Repair, VersionPolicy,
     CURRENT_VERSION, FORMAT_TAG,
 };

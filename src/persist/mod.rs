@@ -1,7 +1,7 @@
 //! Browser storage of the program library: the only module that touches storage.
 //!
 //! Every program is kept under its own key, [`KEY_PREFIX`] followed by the program id, as
-//! one envelope written by [`export_stored`](crate::core::file_format::export_stored) (with
+//! one envelope written by [`export_stored`](crate::core::exchange::file_format::export_stored) (with
 //! the whitespace between tokens removed, see [`minify_json`]): a complete program file
 //! with a `revision` number, written in one `set` call, so a stored value is always
 //! importable as it is.
@@ -32,7 +32,7 @@ use std::rc::Rc;
 
 use thiserror::Error;
 
-use crate::core::file_format::Repair;
+use crate::core::exchange::file_format::Repair;
 use crate::core::model::{Program, ProgramId, Purpose};
 
 pub use debounce::{Debounce, AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS};

@@ -13,7 +13,7 @@
 //!   are what a run replaces.
 //! - **Capacity**: a mentor takes at most `capacity` mentees (0 = not available); a mentee
 //!   at most `rules.mentee_max_mentors` mentors (at least 1).
-//! - **Roles**: see [`crate::core::scoring`] for the `Either` policy.
+//! - **Roles**: see [`crate::core::matching::scoring`] for the `Either` policy.
 //!
 //! # Algorithms
 //! - [`Algorithm::Optimal`]: the largest total score, then the most pairs.
@@ -48,18 +48,22 @@
 //! kept between the scans; above it rows are scored again on the fly, so memory stays at
 //! the candidate lists (about 5 bytes per candidate).
 
+pub mod draft;
 mod flow;
+pub mod model;
+pub mod scoring;
 pub mod stable;
+pub mod suggestions;
 pub mod synthetic;
 
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
-use crate::core::model::{Algorithm, Match, MatchSource, MatchStatus, PersonId, Program};
-use crate::core::scoring::{
+use crate::core::matching::scoring::{
     is_kept, threads_for, Cohort, ExclusionRule, PairCode, ScoreMatrix, MAX_SCORE,
 };
+use crate::core::model::{Algorithm, Match, MatchSource, MatchStatus, PersonId, Program};
 
 use flow::{Objective, Solver};
 

@@ -62,7 +62,7 @@ pub(crate) fn lists(program: &Program, setup: &Setup, cand: &[Vec<(u32, u8)>]) -
                     continue;
                 }
                 let code = cohort.pair_code(i, j);
-                if code <= crate::core::scoring::MAX_SCORE {
+                if code <= crate::core::matching::scoring::MAX_SCORE {
                     list.push((j as u32, code));
                 }
             }

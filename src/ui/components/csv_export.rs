@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::browser::{download_text, slug};
 use crate::app::session::use_session;
 use crate::app::use_app;
-use crate::core::csv::{export_matches, export_participants};
+use crate::core::exchange::csv::{export_matches, export_participants};
 
 /// What a CSV export contains.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! The matching draft: totals, the pairs with their edits (why, lock, move, unmatch, swap,
 //! match by hand), undo/redo, who is unmatched and why, and publishing.
 //!
-//! Every edit goes through [`crate::core::draft`] (preview first, then
+//! Every edit goes through [`crate::core::matching::draft`] (preview first, then
 //! `apply_and_record`), so each shows its score change and can be undone.
 
 use std::collections::HashMap;
@@ -13,13 +13,13 @@ use wasm_bindgen::JsCast;
 use crate::app::session::{use_session, Session};
 use crate::app::use_app;
 use crate::core::date::Date;
-use crate::core::draft::{
+use crate::core::edit::history::History;
+use crate::core::matching::draft::{
     self, DraftEdit, DraftPair, DraftSnapshot, DraftWarning, Preview, HISTORY_LIMIT,
 };
-use crate::core::history::History;
+use crate::core::matching::scoring;
 use crate::core::matching::UnmatchedRole;
 use crate::core::model::{Algorithm, Match, MatchId, MatchStatus, PersonId, Program, Role};
-use crate::core::scoring;
 
 /// The draft's undo history, kept by the program page while the program is open, so the
 /// Matching page and workshop mode share it (and it survives switching between them).

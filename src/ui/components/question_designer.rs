@@ -1,7 +1,7 @@
 //! The profile-question designer: the program's custom questions with their type, options or
 //! scale, who is asked, and the sensitive and used-for-matching flags, edited inline.
 //!
-//! Edits go through [`crate::core::setup`], which refuses bad input (shown where it happened,
+//! Edits go through [`crate::core::program::setup`], which refuses bad input (shown where it happened,
 //! nothing saved; bad input 41) and cleans answers and criteria that no longer fit; whatever
 //! it cleaned, and every removal, is announced with an Undo.
 
@@ -13,7 +13,7 @@ use crate::app::use_app;
 use crate::core::model::{
     AskedOf, FieldId, FieldKind, MatchingConfig, Person, ProfileField, Program, ProgramId, Skill,
 };
-use crate::core::setup::{self, QuestionDraft, SetupError};
+use crate::core::program::setup::{self, QuestionDraft, SetupError};
 
 /// What a set-up edit may change, kept from before the edit so Undo can put it back.
 #[derive(Clone)]

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::route::Route;
 use crate::app::session::use_session;
-use crate::core::share::{self, ShareOptions, MAX_LINK_CHARS};
+use crate::core::exchange::share::{self, ShareOptions, MAX_LINK_CHARS};
 use crate::ui::components::modal::{set_body_modal, trap_tab};
 
 /// The page's address without its fragment, so links work when the app lives on a sub-path.

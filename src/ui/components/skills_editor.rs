@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::app::session::use_session;
 use crate::app::use_app;
 use crate::core::model::SkillId;
-use crate::core::setup;
+use crate::core::program::setup;
 use crate::ui::components::question_designer::{apply, return_focus, sentence};
 
 /// The "Skills" card.

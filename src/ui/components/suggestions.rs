@@ -4,7 +4,7 @@
 //!
 //! The suggestions of the last top-N run are kept in [`SuggestionStore`] for as long as
 //! the program is open; they are not part of the program file (see
-//! [`crate::core::suggestions`]): running top-N again gives the same lists.
+//! [`crate::core::matching::suggestions`]): running top-N again gives the same lists.
 
 use leptos::portal::Portal;
 use leptos::prelude::*;
@@ -12,12 +12,12 @@ use leptos::prelude::*;
 use crate::app::browser::{download_text, focus_element, slug};
 use crate::app::session::{use_session, Session};
 use crate::app::{use_app, AppContext};
-use crate::core::csv::export_suggestions;
-use crate::core::draft::{self, DraftEdit};
-use crate::core::model::{Algorithm, MatchingConfig, Person, PersonId, Program};
-use crate::core::suggestions::{
+use crate::core::exchange::csv::export_suggestions;
+use crate::core::matching::draft::{self, DraftEdit};
+use crate::core::matching::suggestions::{
     add_reasons, counts, lists, matches_query, ChoiceFilter, MenteeSuggestions,
 };
+use crate::core::model::{Algorithm, MatchingConfig, Person, PersonId, Program};
 use crate::ui::components::draft_list::{
     capitalise, describe_preview, mentor_options, DraftHistory,
 };

@@ -8,9 +8,9 @@ use crate::app::browser::read_file;
 use crate::app::route::{Route, Section};
 use crate::app::use_app;
 use crate::core::date::Date;
-use crate::core::demo::demo_program;
 use crate::core::model::Purpose;
-use crate::core::templates::{new_from_template, template_summary};
+use crate::core::program::demo::demo_program;
+use crate::core::program::templates::{new_from_template, template_summary};
 use crate::persist::{Entry, Summary, KEY_PREFIX};
 
 /// The start page.

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::app::session::use_session;
+use crate::core::matching::scoring::{self, PairCode};
 use crate::core::model::{Algorithm, CriterionKind, Preference, Program, Rules, MUST_HAVE};
-use crate::core::scoring::{self, PairCode};
 use crate::ui::components::csv_export::{CsvExport, CsvExportButton};
 use crate::ui::components::draft_list::DraftPanel;
 use crate::ui::components::match_run::RunPanel;

@@ -20,9 +20,9 @@ use crate::app::workshop::{
     toggle_fullscreen, StageChannel,
 };
 use crate::app::{use_app, AppContext};
-use crate::core::draft::{self, DraftEdit, Preview};
+use crate::core::matching::draft::{self, DraftEdit, Preview};
+use crate::core::matching::scoring;
 use crate::core::model::{Algorithm, NameDisplay, PersonId};
-use crate::core::scoring;
 use crate::core::workshop::{build_deck, ChangeView, Deck, StageMessage, StageState};
 use crate::ui::components::draft_list::{in_text_field, mentor_options, DraftHistory};
 use crate::ui::components::save_indicator::SaveIndicator;

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use crate::app::route::Route;
 use crate::app::use_app;
-use crate::core::file_format::Imported;
+use crate::core::exchange::file_format::Imported;
+use crate::core::exchange::share;
 use crate::core::model::{PersonId, Program};
-use crate::core::share;
 
 /// Opens a share link: the payload is decoded here, in the browser (it came in the URL
 /// fragment, which is never sent to a server).

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::{MissingRequired, Wizard};
-use crate::core::csv::{column_letter, Target};
+use crate::core::exchange::csv::{column_letter, Target};
 use crate::core::model::Role;
 
 /// How many sample values each column shows.

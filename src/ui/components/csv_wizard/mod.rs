@@ -21,7 +21,7 @@ use crate::app::browser::{focus_element, read_file};
 use crate::app::notices::NoticeKind;
 use crate::app::session::{use_session, Session};
 use crate::app::{use_app, AppContext};
-use crate::core::csv::{
+use crate::core::exchange::csv::{
     apply_import, auto_map, plan_import, sniff_with, DuplicatePolicy, ImportOptions, ImportPlan,
     Mapping, SniffOptions, Sniffed,
 };

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use super::Wizard;
-use crate::core::csv::{column_letter, Duplicate, DuplicateOf, DuplicatePolicy, ImportPlan};
+use crate::core::exchange::csv::{
+    column_letter, Duplicate, DuplicateOf, DuplicatePolicy, ImportPlan,
+};
 
 /// Most row errors or warnings listed (the counts are always complete).
 const MAX_LISTED: usize = 300;

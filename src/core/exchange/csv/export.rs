@@ -1,6 +1,6 @@
 //! Export: spreadsheet-ready CSV whose cells cannot run as formulas.
 
-use crate::core::csv::cells::FORMULA_STARTS;
+use crate::core::exchange::csv::cells::FORMULA_STARTS;
 use std::collections::HashMap;
 
 use crate::core::model::{Answer, Person, PersonId, Program, SkillId};
@@ -10,7 +10,7 @@ use crate::core::model::{Answer, Person, PersonId, Program, SkillId};
 /// (OWASP ASVS 1.2.10; bad input 29). Import removes that `'` again.
 ///
 /// ```
-/// use mentorkit::core::csv::formula_safe;
+/// use mentorkit::core::exchange::csv::formula_safe;
 /// assert_eq!(formula_safe("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
 /// assert_eq!(formula_safe("Ada"), "Ada");
 /// ```
@@ -208,7 +208,7 @@ pub fn export_matches(program: &Program) -> String {
 /// for it, with an empty rank.
 pub fn export_suggestions(
     program: &Program,
-    lists: &[crate::core::suggestions::MenteeSuggestions],
+    lists: &[crate::core::matching::suggestions::MenteeSuggestions],
 ) -> String {
     let mut w = Writer::new();
     w.row([
@@ -267,9 +267,9 @@ pub fn export_suggestions(
 /// The mentee x mentor score matrix as CSV: a header row of mentors, then one row per
 /// mentee; each person labelled by e-mail where they have one, else by id. An allowed
 /// pair's cell is its score 0-100; an excluded pair's cell is empty. Who is a mentee and
-/// who a mentor follows [`crate::core::scoring`] (the `Either` policy).
+/// who a mentor follows [`crate::core::matching::scoring`] (the `Either` policy).
 pub fn export_scores(program: &Program) -> String {
-    let (cohort, matrix) = crate::core::scoring::score_all(program);
+    let (cohort, matrix) = crate::core::matching::scoring::score_all(program);
     let label = |index: usize, id: &crate::core::model::PersonId| {
         program
             .people

@@ -1,6 +1,6 @@
 //! Step 1 of import: decode, detect the dialect, split into numbered rows.
 
-use crate::core::csv::{CsvError, MAX_COLUMNS};
+use crate::core::exchange::csv::{CsvError, MAX_COLUMNS};
 use crate::core::limits::{MAX_FILE_BYTES, MAX_PEOPLE};
 
 /// How the file's bytes were decoded.
@@ -86,7 +86,7 @@ pub struct Sniffed {
 /// quote never closed). Problems within rows are left to [`super::plan_import`].
 ///
 /// ```
-/// use mentorkit::core::csv::sniff;
+/// use mentorkit::core::exchange::csv::sniff;
 /// let s = sniff(b"\xEF\xBB\xBFName;E-mail\r\nAda;ada@example.org\r\n").unwrap();
 /// assert_eq!((s.delimiter, s.has_bom), (b';', true));
 /// assert_eq!(s.headers, ["Name", "E-mail"]);

@@ -23,7 +23,7 @@ use base64::Engine as _;
 use miniz_oxide::inflate::TINFLStatus;
 use thiserror::Error;
 
-use crate::core::file_format::{self, ExportError, ImportError, Imported};
+use crate::core::exchange::file_format::{self, ExportError, ImportError, Imported};
 use crate::core::model::{Program, Role};
 
 /// The prefix of every payload this version writes: format `mk`, version 1.
@@ -246,9 +246,9 @@ fn newer_prefix(payload: &str) -> Option<ShareError> {
 ///
 /// # Example
 /// ```
-/// use mentorkit::core::demo::demo_program;
+/// use mentorkit::core::program::demo::demo_program;
 /// use mentorkit::core::model::ProgramId;
-/// use mentorkit::core::share::{decode, encode, ShareOptions};
+/// use mentorkit::core::exchange::share::{decode, encode, ShareOptions};
 /// let program = demo_program(ProgramId::from("prog-demo"));
 /// let link = encode(&program, &ShareOptions::default()).unwrap();
 /// assert_eq!(decode(&link).unwrap().program, program);

@@ -10,20 +10,20 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::core::date::Date;
 use crate::core::model::*;
-use crate::core::templates::{add_goals, GoalSpec};
+use crate::core::program::templates::{add_goals, GoalSpec};
 
 /// The demo program: a realistic, valid program with 48 participants and no matches.
 ///
 /// Deterministic: two calls with the same `id` return equal programs. The result passes
-/// [`crate::core::validate::validate`].
+/// [`crate::core::program::validate::validate`].
 ///
 /// ```
-/// use mentorkit::core::demo::demo_program;
+/// use mentorkit::core::program::demo::demo_program;
 /// use mentorkit::core::ProgramId;
 ///
 /// let demo = demo_program(ProgramId::from("demo"));
 /// assert_eq!(demo.people.len(), 48);
-/// assert!(mentorkit::core::validate::validate(&demo).is_ok());
+/// assert!(mentorkit::core::program::validate::validate(&demo).is_ok());
 /// ```
 pub fn demo_program(id: ProgramId) -> Program {
     let mut p = Program::new(id, "Engineering & Product Mentoring 2027");

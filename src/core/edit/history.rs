@@ -6,12 +6,12 @@
 //! undo stack is bounded: past `limit` steps the oldest is forgotten.
 //!
 //! States may be whole values or partial ones (only what an edit touched, as
-//! [`crate::core::draft::DraftSnapshot`] does); [`History::peek_undo`] and
+//! [`crate::core::matching::draft::DraftSnapshot`] does); [`History::peek_undo`] and
 //! [`History::peek_redo`] let the caller save exactly the matching part of the current state
 //! before undoing.
 //!
 //! ```
-//! use mentorkit::core::history::History;
+//! use mentorkit::core::edit::history::History;
 //!
 //! let mut count = 1;
 //! let mut history = History::new(10);

@@ -5,6 +5,9 @@
 //! only renders what these functions return (bad input 41: typed text is parsed here, with
 //! a message naming the field, and nothing is saved while any field is wrong).
 
+pub mod model;
+pub mod timezone;
+
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
@@ -665,7 +668,7 @@ impl Removed {
 }
 
 /// Removes people and every reference to them (matches of any cycle, other people's
-/// preferences, forbidden pairs), so [`crate::core::validate::validate`] keeps passing.
+/// preferences, forbidden pairs), so [`crate::core::program::validate::validate`] keeps passing.
 pub fn remove_people(program: &mut Program, ids: &HashSet<PersonId>) -> Removed {
     let mut removed = Removed::default();
     let mut kept = Vec::with_capacity(program.people.len());

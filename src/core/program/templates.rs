@@ -16,11 +16,11 @@ use crate::core::model::*;
 ///
 /// `start` is the program's first day; when given, the end date is `start` plus the
 /// purpose's typical duration ([`typical_duration_days`]). Without a start, both dates stay
-/// empty. The result passes [`crate::core::validate::validate`] as long as `name` is within
+/// empty. The result passes [`crate::core::program::validate::validate`] as long as `name` is within
 /// the short-text limit.
 ///
 /// ```
-/// use mentorkit::core::templates::new_from_template;
+/// use mentorkit::core::program::templates::new_from_template;
 /// use mentorkit::core::{Date, ProgramId, Purpose};
 ///
 /// let start = Date::from_ymd(2027, 3, 1).ok();

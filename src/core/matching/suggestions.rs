@@ -5,7 +5,7 @@
 //! with a free place their best mentors ([`crate::core::matching::Suggestion`]). This
 //! module turns those into per-mentee lists with reasons ([`lists`]) for the printable and
 //! exportable list, and shows what each mentee chose: a choice is recorded with
-//! [`DraftEdit::RecordChoice`](crate::core::draft::DraftEdit::RecordChoice) as a locked draft
+//! [`DraftEdit::RecordChoice`](crate::core::matching::draft::DraftEdit::RecordChoice) as a locked draft
 //! match with source [`MatchSource::MenteeChoice`], so it lives in the program file, survives
 //! re-runs and is published like any other draft match.
 //!
@@ -15,8 +15,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::core::matching::scoring;
 use crate::core::model::{MatchSource, MatchStatus, Person, PersonId, Program};
-use crate::core::scoring;
 
 /// How many reasons each suggested mentor carries.
 pub const REASONS_PER_MENTOR: usize = 2;

@@ -18,7 +18,7 @@
 /// The standard UTC offset, in minutes, of a time-zone name or offset; `None` if unknown.
 ///
 /// ```
-/// use mentorkit::core::timezone::utc_offset_minutes;
+/// use mentorkit::core::people::timezone::utc_offset_minutes;
 /// assert_eq!(utc_offset_minutes("Asia/Kolkata"), Some(330));
 /// assert_eq!(utc_offset_minutes("UTC-3"), Some(-180));
 /// assert_eq!(utc_offset_minutes("+05:45"), Some(345));

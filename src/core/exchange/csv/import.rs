@@ -6,15 +6,15 @@ use std::fmt;
 
 use thiserror::Error;
 
-use crate::core::csv::cells;
-use crate::core::csv::mapping::{Mapping, Target};
-use crate::core::csv::sniff::{Row, Sniffed};
+use crate::core::exchange::csv::cells;
+use crate::core::exchange::csv::mapping::{Mapping, Target};
+use crate::core::exchange::csv::sniff::{Row, Sniffed};
 use crate::core::limits::{MAX_LIST, MAX_LONG_TEXT, MAX_PEOPLE, MAX_SHORT_TEXT};
 use crate::core::model::{
     Answer, FieldId, FieldKind, IdKind, Person, PersonId, Program, ProgramId, Role, Skill, SkillId,
     SkillLevel,
 };
-use crate::core::validate::{validate, Problem};
+use crate::core::program::validate::{validate, Problem};
 
 /// What to do with a row whose e-mail is already taken (by an earlier row of the file or
 /// by an existing participant).

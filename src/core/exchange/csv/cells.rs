@@ -4,7 +4,7 @@
 //! quotes the value and says what is accepted.
 
 use crate::core::model::{Role, MAX_CAPACITY, SKILL_LEVELS};
-use crate::core::timezone::utc_offset_minutes;
+use crate::core::people::timezone::utc_offset_minutes;
 
 /// Characters that make a spreadsheet run a cell as a formula (OWASP ASVS 1.2.10).
 pub(crate) const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -146,7 +146,7 @@ pub(crate) fn name_from_email(email: &str) -> String {
         .join(" ")
 }
 
-/// A time zone as matching reads it ([`crate::core::timezone`]).
+/// A time zone as matching reads it ([`crate::core::people::timezone`]).
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Zone {
     /// What is stored: the name as written, or an offset normalised to `+05:30`.

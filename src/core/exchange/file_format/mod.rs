@@ -70,7 +70,7 @@ use thiserror::Error;
 
 use crate::core::limits::MAX_REPAIRS;
 use crate::core::model::Program;
-use crate::core::validate::{validate, Problem};
+use crate::core::program::validate::{validate, Problem};
 
 pub mod json;
 pub mod migrate;
@@ -294,7 +294,7 @@ pub enum VersionPolicy {
 ///
 /// # Example
 /// ```
-/// use mentorkit::core::file_format::import_program;
+/// use mentorkit::core::exchange::file_format::import_program;
 /// let file = br#"{"format": "mentorkit-program", "version": 1,
 ///                 "program": {"id": "prog-1", "name": "Pilot"}}"#;
 /// let imported = import_program(file).unwrap();

@@ -1,6 +1,6 @@
 //! Program set-up edits: the profile-question designer and the skills vocabulary.
 //!
-//! Every operation here keeps the program valid ([`crate::core::validate::validate`] passes
+//! Every operation here keeps the program valid ([`crate::core::program::validate::validate`] passes
 //! after it whenever it passed before): removing a question or one of its options, or
 //! changing a question's type, cleans the answers that no longer fit and drops the matching
 //! criteria that refer to a question matching may no longer use; removing a skill takes it
@@ -95,7 +95,7 @@ impl Cleanup {
     /// when nothing was cleaned.
     ///
     /// ```
-    /// use mentorkit::core::setup::Cleanup;
+    /// use mentorkit::core::program::setup::Cleanup;
     /// let c = Cleanup { answers_removed: 3, criteria_removed: 1, ..Cleanup::default() };
     /// assert_eq!(c.describe().as_deref(), Some("3 answers and 1 matching criterion were removed."));
     /// ```
@@ -217,7 +217,7 @@ impl QuestionDraft {
 /// Splits a textarea's text into options, one per line (trimmed; blank lines dropped).
 ///
 /// ```
-/// use mentorkit::core::setup::options_from_lines;
+/// use mentorkit::core::program::setup::options_from_lines;
 /// assert_eq!(options_from_lines(" Remote \n\nOn site\r\n"), ["Remote", "On site"]);
 /// ```
 pub fn options_from_lines(text: &str) -> Vec<String> {

@@ -49,12 +49,12 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 use crate::core::date::Date;
-use crate::core::history::History;
+use crate::core::edit::history::History;
+use crate::core::matching::scoring::{self, Cohort, ExclusionReason, ExclusionRule, PairCode};
 use crate::core::matching::{self, MatchError, Proposal, UnmatchedRole};
 use crate::core::model::{
     Algorithm, Match, MatchId, MatchSource, MatchStatus, PersonId, Program, Role,
 };
-use crate::core::scoring::{self, Cohort, ExclusionReason, ExclusionRule, PairCode};
 
 /// A sensible number of undo steps for a draft's [`History`].
 pub const HISTORY_LIMIT: usize = 200;

@@ -58,7 +58,7 @@ use std::fmt;
 use crate::core::model::{
     Answer, CriterionKind, MatchStatus, PersonId, Preference, Program, Role, MUST_HAVE,
 };
-use crate::core::timezone::{distance_minutes, utc_offset_minutes};
+use crate::core::people::timezone::{distance_minutes, utc_offset_minutes};
 
 /// The largest score.
 pub const MAX_SCORE: u8 = 100;

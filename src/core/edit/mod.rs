@@ -1,0 +1,3 @@
+//! How every change to a program is made, undone and redone.
+
+pub mod history;
