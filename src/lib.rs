@@ -5,11 +5,14 @@
 //! - [`persist`]: the one place that touches browser storage (with an in-memory fallback).
 //! - [`app`]: state glue between the core, storage and the UI (routes are plain Rust; the
 //!   rest is wasm32 only).
-//! - `ui` (wasm32 only): the Leptos pages and components.
+//! - `ui` (wasm32 only): the Leptos pages and components; `js` (wasm32 only): browser
+//!   errors as text.
 
 pub mod app;
 pub mod core;
 pub mod persist;
 
+#[cfg(target_arch = "wasm32")]
+pub mod js;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -3,10 +3,9 @@
 
 use std::time::Instant;
 
-use mentorkit::core::edit::history::History;
+use mentorkit::core::edit::{EditError, History, HISTORY_LIMIT};
 use mentorkit::core::matching::draft::{
-    self, apply, apply_and_record, preview, summary, DraftEdit, DraftError, DraftSnapshot,
-    DraftWarning, WhyUnmatched, HISTORY_LIMIT,
+    apply, preview, summary, DraftEdit, DraftError, DraftWarning, Preview, WhyUnmatched,
 };
 use mentorkit::core::matching::scoring::{explain, ExclusionReason, ExclusionRule};
 use mentorkit::core::matching::{self, synthetic, UnmatchedRole};
@@ -16,6 +15,15 @@ use mentorkit::core::Date;
 #[path = "common/cohort.rs"]
 mod cohort;
 use cohort::{id, person, program};
+
+/// Commits a draft edit through the program's history (what the app does).
+fn apply_and_record(
+    p: &mut Program,
+    edit: &DraftEdit,
+    h: &mut History,
+) -> Result<Preview, EditError<DraftError>> {
+    h.commit(p, edit.clone()).map(|c| c.report)
+}
 
 fn by_hand(mentor: &str, mentee: &str) -> DraftEdit {
     DraftEdit::MatchByHand {
@@ -527,7 +535,7 @@ fn rescore_refreshes_stale_scores_after_a_profile_change() {
     assert_eq!(pv.pair_deltas.len(), 1);
     assert_eq!(pv.total_delta(), after - before);
     assert_eq!(summary(&p).total_score, pv.total_after);
-    assert!(draft::undo(&mut p, &mut h).is_some());
+    assert!(h.undo(&mut p).is_some());
     assert_eq!(json(&p), untouched);
 }
 
@@ -544,15 +552,15 @@ fn publishing_an_empty_draft_is_an_error() {
 #[test]
 fn undo_then_redo_returns_exactly_the_same_program() {
     let mut p = program();
-    let mut h: History<DraftSnapshot> = History::new(HISTORY_LIMIT);
+    let mut h: History = History::new(HISTORY_LIMIT);
     let start = Date::from_ymd(2027, 3, 1).unwrap_or_else(|e| panic!("{e}"));
     let mut states = vec![json(&p)];
-    let step = |p: &mut Program, edit: DraftEdit, h: &mut History<DraftSnapshot>| {
+    let step = |p: &mut Program, edit: DraftEdit, h: &mut History| {
         apply_and_record(p, &edit, h).unwrap_or_else(|e| panic!("{edit:?}: {e}"));
         // Undo then redo at once gives back the same program.
         let after = json(p);
-        assert!(draft::undo(p, h).is_some());
-        assert!(draft::redo(p, h).is_some());
+        assert!(h.undo(p).is_some());
+        assert!(h.redo(p).is_some());
         assert_eq!(json(p), after, "undo+redo of {edit:?}");
         after
     };
@@ -598,16 +606,16 @@ fn undo_then_redo_returns_exactly_the_same_program() {
     // goes back, so ids are never given twice).
     let next_seq = p.next_seq;
     for want in states.iter().rev().skip(1) {
-        assert!(draft::undo(&mut p, &mut h).is_some());
+        assert!(h.undo(&mut p).is_some());
         let mut want: Program = serde_json::from_str(want).unwrap_or_else(|e| panic!("{e}"));
         want.next_seq = next_seq;
         assert_eq!(json(&p), json(&want));
     }
     assert!(!h.can_undo());
-    assert_eq!(draft::undo(&mut p, &mut h), None);
+    assert_eq!(h.undo(&mut p), None);
     // Redo everything: exactly the states after each edit (but the counter).
     for want in states.iter().skip(1) {
-        assert!(draft::redo(&mut p, &mut h).is_some());
+        assert!(h.redo(&mut p).is_some());
         let mut want: Program = serde_json::from_str(want).unwrap_or_else(|e| panic!("{e}"));
         want.next_seq = next_seq;
         assert_eq!(json(&p), json(&want));
@@ -646,14 +654,14 @@ fn undo_puts_matches_back_among_published_and_earlier_ones() {
     states.push(json(&p));
     let next_seq = p.next_seq;
     for want in states.iter().rev().skip(1).take(3) {
-        assert!(draft::undo(&mut p, &mut h).is_some());
+        assert!(h.undo(&mut p).is_some());
         let mut want: Program = serde_json::from_str(want).unwrap_or_else(|e| panic!("{e}"));
         want.next_seq = next_seq;
         assert_eq!(json(&p), json(&want));
     }
     // Undoing the first hand match leaves the match published since (made outside the
     // history) and the earlier cycle's in place.
-    assert!(draft::undo(&mut p, &mut h).is_some());
+    assert!(h.undo(&mut p).is_some());
     let ids: Vec<&str> = p.matches.iter().map(|m| m.id.as_str()).collect();
     assert_eq!(ids, vec!["old", "act"]);
 }
@@ -873,14 +881,14 @@ fn large_draft_edits_touch_only_the_pairs_involved() {
     let preview_time = t.elapsed();
     assert_eq!(pv.pair_deltas.len(), 2);
     apply_and_record(&mut p, &swap, &mut h).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(h.peek_undo().map(DraftSnapshot::len), Some(2));
+    assert_eq!(h.latest_records(), Some(2));
     let mv = DraftEdit::Move {
         mentee: mentees[30].clone(),
         to_mentor: mentors[31].clone(),
         allow_excluded: true,
     };
     apply_and_record(&mut p, &mv, &mut h).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(h.peek_undo().map(DraftSnapshot::len), Some(1));
+    assert_eq!(h.latest_records(), Some(1));
     let t = Instant::now();
     let s = summary(&p);
     let summary_time = t.elapsed();

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use mentorkit::core::edit::History;
 use mentorkit::core::model::*;
 use mentorkit::core::people::*;
 use mentorkit::core::program::demo::demo_program;
@@ -306,8 +307,21 @@ fn removing_people_removes_their_references_and_undo_restores_them() {
     let first_mentor = p.matches[0].mentor.clone();
     let first_mentee = p.matches[1].mentee.clone();
     let mut edited = p.clone();
-    let removed = remove_people(&mut edited, &ids(&[&first_mentor, &first_mentee]));
-    assert_eq!(removed.count(), 2);
+    let mut history = History::default();
+    let done = history
+        .commit(
+            &mut edited,
+            PeopleEdit::Remove(ids(&[&first_mentor, &first_mentee])),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        done.report,
+        PeopleReport::Removed {
+            people: 2,
+            matches: 2
+        }
+    );
+    assert_eq!(done.label, "Remove 2 participants");
     assert_eq!(edited.people.len(), before.people.len() - 2);
     assert_eq!(edited.matches.len(), 1);
     assert!(edited.matching.rules.forbidden_pairs.is_empty());
@@ -317,24 +331,39 @@ fn removing_people_removes_their_references_and_undo_restores_them() {
         .all(|x| !x.preferences.contains(&first_mentor)));
     assert_eq!(validate(&edited), Ok(()));
 
-    assert_eq!(undo_remove(&mut edited, removed), 2);
+    assert_eq!(
+        history.undo(&mut edited).as_deref(),
+        Some("Remove 2 participants")
+    );
     assert_eq!(edited, before);
 }
 
 #[test]
 fn undo_after_other_edits_keeps_the_program_valid() {
-    let mut p = with_matches(demo());
+    let original = with_matches(demo());
+    let mut p = original.clone();
+    let mut history = History::default();
     let mentor = p.matches[0].mentor.clone();
     let mentee = p.matches[0].mentee.clone();
-    let removed = remove_people(&mut p, &ids(&[&mentor]));
+    let mut commit = |p: &mut Program, edit: PeopleEdit| {
+        history.commit(p, edit).unwrap_or_else(|e| panic!("{e}"));
+    };
+    commit(&mut p, PeopleEdit::Remove(ids(&[&mentor])));
     // Meanwhile the mentee of the removed match is removed too, and someone is added.
-    remove_people(&mut p, &ids(&[&mentee]));
-    add_person(&mut p, Person::new(PersonId::from(""), "New", Role::Mentee));
-    undo_remove(&mut p, removed);
+    commit(&mut p, PeopleEdit::Remove(ids(&[&mentee])));
+    let new = Person::new(PersonId::from(""), "New", Role::Mentee);
+    commit(&mut p, PeopleEdit::Add(new));
+    // One history for every edit: each undo steps back through them in order, and the
+    // program is valid after each step.
+    for _ in 0..3 {
+        assert!(history.undo(&mut p).is_some());
+        assert_eq!(validate(&p), Ok(()));
+    }
     assert!(p.person(&mentor).is_some());
-    assert!(p.person(&mentee).is_none());
-    assert!(p.matches.iter().all(|m| m.mentee != mentee));
-    assert_eq!(validate(&p), Ok(()));
+    assert!(p.person(&mentee).is_some());
+    let mut want = original.clone();
+    want.next_seq = p.next_seq;
+    assert_eq!(p, want);
 }
 
 #[test]

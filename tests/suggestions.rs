@@ -1,11 +1,9 @@
 //! Top-N suggestions for mentee-chooses programs: the per-mentee lists with reasons, their
 //! CSV export, and recording (replacing, clearing, undoing) each mentee's choice.
 
-use mentorkit::core::edit::history::History;
+use mentorkit::core::edit::History;
 use mentorkit::core::exchange::csv::export_suggestions;
-use mentorkit::core::matching::draft::{
-    apply, apply_and_record, preview, undo, DraftEdit, DraftError,
-};
+use mentorkit::core::matching::draft::{apply, preview, DraftEdit, DraftError};
 use mentorkit::core::matching::suggestions::{
     add_reasons, counts, lists, matches_query, ChoiceFilter,
 };
@@ -267,18 +265,18 @@ fn choices_of_excluded_pairs_need_confirmation_and_undo_restores() {
     ));
     let mut history = History::new(10);
     let before = p.clone();
-    apply_and_record(
-        &mut p,
-        &DraftEdit::RecordChoice {
-            mentee: id("e1"),
-            mentor: id("r1"),
-            allow_excluded: true,
-        },
-        &mut history,
-    )
-    .expect("confirmed");
+    history
+        .commit(
+            &mut p,
+            DraftEdit::RecordChoice {
+                mentee: id("e1"),
+                mentor: id("r1"),
+                allow_excluded: true,
+            },
+        )
+        .expect("confirmed");
     assert_eq!(choice_matches(&p).len(), 1);
-    assert!(undo(&mut p, &mut history).is_some());
+    assert!(history.undo(&mut p).is_some());
     assert_eq!(p.matches, before.matches);
 }
 

@@ -414,7 +414,8 @@ impl Mounted {
     }
 }
 
-/// The import is undoable from its notice: people, skills and the id counter come back.
+/// The import is undoable from its notice: the people and skills from before come back
+/// (the id counter stays ahead, so no id is ever given twice).
 #[wasm_bindgen_test]
 async fn undo_puts_back_the_people_before_the_import() {
     let m = mount(program("undo"));

@@ -33,12 +33,7 @@ pub enum FileError {
     Download(String),
 }
 
-fn js_reason(v: &wasm_bindgen::JsValue) -> String {
-    v.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| v.as_string())
-        .unwrap_or_else(|| "unknown error".into())
-}
+use crate::js::reason as js_reason;
 
 /// Reads a picked or dropped file, refusing files over [`MAX_FILE_BYTES`] before reading.
 ///
@@ -147,5 +142,32 @@ pub fn focus_element(id: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
+    }
+}
+
+/// Today in the browser's clock (`None` if the clock is absurd).
+pub fn today() -> Option<crate::core::date::Date> {
+    crate::core::date::Date::from_unix_millis(js_sys::Date::now())
+}
+
+/// Whether a key press happened in a field that types text (where Ctrl+Z, arrows and
+/// letters belong to the field, not to the app's shortcuts).
+pub fn in_text_field(e: &web_sys::KeyboardEvent) -> bool {
+    let Some(el) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    match el.tag_name().to_lowercase().as_str() {
+        "textarea" | "select" => true,
+        "input" => {
+            let kind = el.get_attribute("type").unwrap_or_default().to_lowercase();
+            !matches!(
+                kind.as_str(),
+                "checkbox" | "radio" | "button" | "submit" | "range"
+            )
+        }
+        _ => el.has_attribute("contenteditable"),
     }
 }

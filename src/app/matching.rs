@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::matching::{self, Control, Options, Progress, UnmatchedRole};
+use crate::core::matching::{self, Control, Options, Progress};
 use crate::core::model::{Algorithm, Match, PersonId, Program};
 
 /// What the page asks the worker to do.
@@ -102,21 +102,10 @@ pub fn run_request(
             }
         }
     };
-    let name = |id: &PersonId| {
-        program
-            .person(id)
-            .map_or_else(|| id.to_string(), |p| p.name.clone())
-    };
     let unmatched = proposal
         .unmatched
         .iter()
-        .map(|u| {
-            let role = match u.role {
-                UnmatchedRole::Mentee => "mentee",
-                UnmatchedRole::Mentor => "mentor",
-            };
-            format!("{} ({role}): {}", name(&u.person), u.reason)
-        })
+        .map(|u| u.sentence(&program))
         .collect();
     let suggestions = proposal
         .suggestions
@@ -187,15 +176,6 @@ mod client {
         Send(String),
     }
 
-    fn js_text(v: &JsValue) -> String {
-        v.as_string()
-            .or_else(|| {
-                v.dyn_ref::<js_sys::Error>()
-                    .map(|e| String::from(e.message()))
-            })
-            .unwrap_or_else(|| format!("{v:?}"))
-    }
-
     /// One matching run in a dedicated worker. Dropping it terminates the worker, so a
     /// run abandoned (cancelled, or its page left) never reports back.
     pub struct MatchWorker {
@@ -222,7 +202,7 @@ mod client {
             // Relative, so a site hosted on a sub-path finds it; Trunk does not hash worker
             // file names.
             let worker = web_sys::Worker::new("./mentorkit-worker_loader.js")
-                .map_err(|e| WorkerStartError::Create(js_text(&e)))?;
+                .map_err(|e| WorkerStartError::Create(crate::js::reason(&e)))?;
             let sink: Sink = Rc::new(RefCell::new(on_message));
             let sender = worker.clone();
             let to_page = sink.clone();
@@ -236,7 +216,8 @@ mod client {
                             match sender.post_message(&JsValue::from_str(&text)) {
                                 Ok(()) => return,
                                 Err(err) => WorkerMessage::Failed {
-                                    message: WorkerStartError::Send(js_text(&err)).to_string(),
+                                    message: WorkerStartError::Send(crate::js::reason(&err))
+                                        .to_string(),
                                 },
                             }
                         }

@@ -16,6 +16,8 @@ pub mod notices;
 #[cfg(target_arch = "wasm32")]
 pub mod session;
 #[cfg(target_arch = "wasm32")]
+pub mod suggestions;
+#[cfg(target_arch = "wasm32")]
 pub mod workshop;
 
 #[cfg(target_arch = "wasm32")]

@@ -100,6 +100,11 @@ impl Notices {
             .unwrap_or(false)
     }
 
+    /// Shows a message of the given kind.
+    pub fn push(&self, kind: NoticeKind, text: impl Into<String>) {
+        self.push_inner(kind, text.into(), None);
+    }
+
     /// Shows a success message.
     pub fn success(&self, text: impl Into<String>) {
         self.push_inner(NoticeKind::Success, text.into(), None);

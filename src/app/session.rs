@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 
 use crate::app::context::AppContext;
+use crate::app::notices::NoticeKind;
+use crate::core::edit::{Committed, EditError, History, Operation, StepId};
 use crate::core::model::{Program, ProgramId};
 use crate::persist::autosave::{Autosave, SaveState};
 use crate::persist::web::{now_rfc3339, watch_storage, StorageChange, StorageWatcher};
@@ -20,7 +22,22 @@ pub enum Conflict {
     Removed,
 }
 
-/// The open program, shared through context by the program page.
+/// Why [`Session::commit`] did not change the program. The user has been told already
+/// (but for [`Session::commit_inline`]'s refusals, which the form shows).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CommitError<E> {
+    /// The program came from a newer MentorKit and is read-only (bad input 37).
+    ReadOnly,
+    /// Another tab holds a newer version, or removed it (bad inputs 38, 39).
+    Conflict,
+    /// The page was left meanwhile (bad input 42).
+    Closed,
+    /// The operation was refused.
+    Edit(EditError<E>),
+}
+
+/// The open program, shared through context by the program page. Every change goes through
+/// [`Session::commit`], which records it in the program's one undo history.
 #[derive(Clone, Copy)]
 pub struct Session {
     /// The program as edited.
@@ -32,6 +49,10 @@ pub struct Session {
     /// What another tab did, if anything.
     pub conflict: RwSignal<Option<Conflict>>,
     app: AppContext,
+    /// Every change made since the program was opened, for undo and redo.
+    history: StoredValue<History, LocalStorage>,
+    /// Changes whenever the history does, so the Undo and Redo labels follow.
+    history_version: RwSignal<u64>,
     autosave: StoredValue<Autosave, LocalStorage>,
     _watcher: StoredValue<StorageWatcher, LocalStorage>,
 }
@@ -42,6 +63,16 @@ pub struct Session {
 /// Only if called outside the program page (a programming error).
 pub fn use_session() -> Session {
     expect_context::<Session>()
+}
+
+impl<E> CommitError<E> {
+    /// The operation's own refusal, if that is why nothing changed.
+    pub fn refusal(&self) -> Option<&E> {
+        match self {
+            CommitError::Edit(EditError::Refused(e)) => Some(e),
+            _ => None,
+        }
+    }
 }
 
 impl Session {
@@ -106,29 +137,193 @@ impl Session {
             read_only: RwSignal::new(loaded.read_only),
             conflict,
             app,
+            history: StoredValue::new_local(History::default()),
+            history_version: RwSignal::new(0),
             autosave: StoredValue::new_local(autosave),
             _watcher: StoredValue::new_local(watcher),
         })
     }
 
-    /// Applies an edit and schedules an autosave. Refused (with a notice) when the program
-    /// is read-only or another tab holds a newer version.
-    pub fn edit(&self, f: impl FnOnce(&mut Program)) {
-        if let Some(v) = self.read_only.get_untracked() {
+    /// The app this program is open in (its notices, library and routes).
+    pub fn app(&self) -> AppContext {
+        self.app
+    }
+
+    /// Says why the program cannot be changed now, if it cannot.
+    fn refusal<E>(&self) -> Option<CommitError<E>> {
+        if let Some(v) = self.read_only.try_get_untracked().flatten() {
             self.app.notices.error(format!(
                 "This program was made by a newer MentorKit (v{v}) and is read-only here."
             ));
-            return;
+            return Some(CommitError::ReadOnly);
         }
-        if self.conflict.get_untracked().is_some() {
+        if self.conflict.try_get_untracked().flatten().is_some() {
             self.app
                 .notices
                 .error("Resolve the change made in another tab first (see the banner above).");
-            return;
+            return Some(CommitError::Conflict);
         }
-        self.program.update(f);
-        let autosave = self.autosave.get_value();
-        self.program.with_untracked(|p| autosave.changed(p));
+        None
+    }
+
+    /// Whether the program can be changed now (not read-only, no conflict with another
+    /// tab). Forms check this before asking for input they could not save.
+    pub fn can_edit(&self) -> bool {
+        self.read_only.get_untracked().is_none() && self.conflict.get_untracked().is_none()
+    }
+
+    /// Makes a change to the open program: the one way the UI changes it.
+    ///
+    /// The operation runs on a copy; a refused operation changes nothing, records nothing
+    /// and its error is shown in the notice channel. A change that changes nothing is not
+    /// recorded or saved. Otherwise the change is recorded in the program's undo history
+    /// with its label and autosaved.
+    ///
+    /// # Errors
+    /// Why nothing changed (already shown to the user).
+    pub fn commit<O: Operation>(
+        &self,
+        op: O,
+    ) -> Result<Committed<O::Report>, CommitError<O::Error>> {
+        self.run(op, true)
+    }
+
+    /// [`Session::commit`] for forms that show an operation's refusal next to the field it
+    /// concerns: the refusal ([`CommitError::Edit`]) is returned without a notice (every
+    /// other reason nothing changed is still announced).
+    ///
+    /// # Errors
+    /// As [`Session::commit`].
+    pub fn commit_inline<O: Operation>(
+        &self,
+        op: O,
+    ) -> Result<Committed<O::Report>, CommitError<O::Error>> {
+        self.run(op, false)
+    }
+
+    fn run<O: Operation>(
+        &self,
+        op: O,
+        announce_refusal: bool,
+    ) -> Result<Committed<O::Report>, CommitError<O::Error>> {
+        if let Some(refusal) = self.refusal() {
+            return Err(refusal);
+        }
+        // The history is taken out while the program is written, so nothing that reacts to
+        // the change can find it borrowed.
+        let Some(mut history) = self.history.try_update_value(std::mem::take) else {
+            return Err(CommitError::Closed);
+        };
+        let result = self.program.try_update_untracked(|p| history.commit(p, op));
+        self.history.try_set_value(history);
+        match result {
+            None => Err(CommitError::Closed),
+            Some(Ok(done)) => {
+                if done.changed() {
+                    self.changed();
+                }
+                Ok(done)
+            }
+            Some(Err(e)) => {
+                if announce_refusal || matches!(e, EditError::Invalid(_)) {
+                    self.app.notices.error(sentence(&e.to_string()));
+                }
+                Err(CommitError::Edit(e))
+            }
+        }
+    }
+
+    /// After the program changed: tell its readers, follow the history, save.
+    fn changed(&self) {
+        self.program.notify();
+        self.history_version.try_update(|v| *v += 1);
+        if let Some(autosave) = self.autosave.try_get_value() {
+            self.program.with_untracked(|p| autosave.changed(p));
+        }
+    }
+
+    /// Undoes the latest change and says which; `None` if there is nothing to undo (or the
+    /// program cannot be changed now, which is said).
+    pub fn undo(&self) -> Option<String> {
+        self.step(History::undo, "Undone")
+    }
+
+    /// Makes the latest undone change again and says which.
+    pub fn redo(&self) -> Option<String> {
+        self.step(History::redo, "Redone")
+    }
+
+    fn step(
+        &self,
+        f: fn(&mut History, &mut Program) -> Option<String>,
+        verb: &str,
+    ) -> Option<String> {
+        if self.refusal::<()>().is_some() {
+            return None;
+        }
+        let mut history = self.history.try_update_value(std::mem::take)?;
+        let label = self
+            .program
+            .try_update_untracked(|p| f(&mut history, p))
+            .flatten();
+        self.history.try_set_value(history);
+        if let Some(label) = &label {
+            self.changed();
+            self.app.notices.info(format!("{verb}: {label}."));
+        }
+        label
+    }
+
+    /// The label of the change Undo would undo (reactive).
+    pub fn undo_label(&self) -> Option<String> {
+        self.history_version.track();
+        self.history
+            .try_with_value(|h| h.undo_label().map(str::to_owned))
+            .flatten()
+    }
+
+    /// The label of the change Redo would make again (reactive).
+    pub fn redo_label(&self) -> Option<String> {
+        self.history_version.track();
+        self.history
+            .try_with_value(|h| h.redo_label().map(str::to_owned))
+            .flatten()
+    }
+
+    /// Shows a message about a change with an "Undo" button that undoes that change, as
+    /// long as it is still the latest one.
+    pub fn notify_with_undo(
+        &self,
+        kind: NoticeKind,
+        text: impl Into<String>,
+        step: Option<StepId>,
+    ) {
+        let Some(step) = step else {
+            self.app.notices.push(kind, text);
+            return;
+        };
+        let this = *self;
+        self.app
+            .notices
+            .with_action(kind, text, "Undo", move || this.undo_step(step));
+    }
+
+    /// Undoes `step` if it is still the latest change.
+    fn undo_step(&self, step: StepId) {
+        let latest = self.history.try_with_value(History::latest).flatten();
+        if latest == Some(step) {
+            self.undo();
+        } else if latest.is_some() {
+            self.app.notices.info(
+                "Other changes were made after that one: use Undo (Ctrl+Z) to step back through them.",
+            );
+        }
+    }
+
+    /// Forgets the history (the program was replaced from outside it).
+    fn forget_history(&self) {
+        self.history.try_update_value(History::clear);
+        self.history_version.try_update(|v| *v += 1);
     }
 
     /// Writes pending changes now (e.g. before leaving the page).
@@ -147,6 +342,7 @@ impl Session {
             Ok(l) => {
                 self.autosave.get_value().adopt(l.revision);
                 self.program.set(l.program);
+                self.forget_history();
                 self.read_only.set(l.read_only);
                 self.conflict.set(None);
                 self.save_state.set(SaveState::Saved {
@@ -192,5 +388,20 @@ impl Session {
             }
             Err(e) => self.app.notices.error(format!("Could not save: {e}")),
         }
+    }
+}
+
+/// An error message as a sentence: capital first letter, full stop.
+pub fn sentence(text: &str) -> String {
+    let mut c = text.chars();
+    match c.next() {
+        Some(f) => {
+            let mut out: String = f.to_uppercase().chain(c).collect();
+            if !out.ends_with(['.', '!', '?']) {
+                out.push('.');
+            }
+            out
+        }
+        None => String::new(),
     }
 }

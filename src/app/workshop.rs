@@ -27,12 +27,7 @@ pub enum WorkshopError {
     Fullscreen(String),
 }
 
-fn js_reason(v: &JsValue) -> String {
-    v.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| v.as_string())
-        .unwrap_or_else(|| "refused by the browser".into())
-}
+use crate::js::reason as js_reason;
 
 /// One program's workshop channel. Dropping it closes the channel and stops its callback.
 pub struct StageChannel {

@@ -21,6 +21,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::core::matching::draft::signed;
 use crate::core::matching::draft::{self, DraftEdit, Preview};
 use crate::core::matching::scoring::{self, Explanation};
 use crate::core::matching::UnmatchedRole;
@@ -524,16 +525,4 @@ fn announce(slide: &Slide, pairs: usize) -> String {
 /// "score 78" or "not scored".
 pub fn score_text(score: Option<u8>) -> String {
     score.map_or("not scored".to_owned(), |s| format!("score {s}"))
-}
-
-/// A signed delta as text with its sign spelled out in the character ("+6", "−3", "±0"), so
-/// it never relies on colour.
-pub fn signed(n: i64) -> String {
-    if n > 0 {
-        format!("+{n}")
-    } else if n < 0 {
-        format!("\u{2212}{}", n.unsigned_abs())
-    } else {
-        "\u{b1}0".to_owned()
-    }
 }

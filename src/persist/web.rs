@@ -18,21 +18,7 @@ use crate::core::model::ProgramId;
 /// The key the probe writes and removes again.
 const PROBE_KEY: &str = "mentorkit:probe";
 
-/// The `name` and `message` of a thrown JS value (a `DOMException` or an `Error`).
-fn js_error_text(error: &JsValue) -> (String, String) {
-    let field = |name: &str| {
-        js_sys::Reflect::get(error, &JsValue::from_str(name))
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default()
-    };
-    let (name, message) = (field("name"), field("message"));
-    if name.is_empty() && message.is_empty() {
-        (String::new(), error.as_string().unwrap_or_default())
-    } else {
-        (name, message)
-    }
-}
+use crate::js::error_parts as js_error_text;
 
 /// Maps an exception thrown by localStorage to a [`StoreError`].
 fn store_error(error: &JsValue) -> StoreError {

@@ -36,7 +36,7 @@ test('the whole draft workflow from a demo program to active relationships', asy
   const preview = page.getByTestId('preview');
   await preview.getByText('possible pairs are allowed').waitFor();
   const before = await preview.innerText();
-  const weight = page.getByLabel('Skills wanted vs offered', { exact: true });
+  const weight = page.getByLabel('Skills', { exact: true });
   await weight.fill('0');
   await weight.blur();
   await page.getByText('ignored').first().waitFor();

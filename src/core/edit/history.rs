@@ -1,133 +1,175 @@
-//! Undo and redo for any state that can be saved and restored.
-//!
-//! [`History`] keeps two stacks of saved states with a label each ("Swap Ana and Bo"). It
-//! does not know what a state is: the caller records the state *before* an edit, and hands
-//! in the *current* state when undoing or redoing, which is pushed on the other stack. The
-//! undo stack is bounded: past `limit` steps the oldest is forgotten.
-//!
-//! States may be whole values or partial ones (only what an edit touched, as
-//! [`crate::core::matching::draft::DraftSnapshot`] does); [`History::peek_undo`] and
-//! [`History::peek_redo`] let the caller save exactly the matching part of the current state
-//! before undoing.
-//!
-//! ```
-//! use mentorkit::core::edit::history::History;
-//!
-//! let mut count = 1;
-//! let mut history = History::new(10);
-//! history.record(count, "Add one".to_string());
-//! count += 1;
-//! let (before, label) = history.undo(count).unwrap_or((count, String::new()));
-//! assert_eq!((before, label.as_str()), (1, "Add one"));
-//! count = before;
-//! let (after, _) = history.redo(count).unwrap_or((count, String::new()));
-//! assert_eq!(after, 2);
-//! ```
+//! One undo/redo history per open program, for every kind of change.
 
 use std::collections::VecDeque;
 
-/// A bounded undo/redo history of saved states of type `T`, each with a label.
+use super::{apply, EditError, Operation, Patch};
+use crate::core::model::Program;
+
+/// How many changes a history keeps by default.
+pub const HISTORY_LIMIT: usize = 200;
+
+/// Identifies one recorded change (to offer "Undo" in a message only while that change is
+/// still the latest).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct StepId(u64);
+
 #[derive(Clone, Debug, PartialEq)]
-pub struct History<T> {
-    /// States before each edit, oldest first.
-    undo: VecDeque<(T, String)>,
-    /// States undone, most recently undone last.
-    redo: Vec<(T, String)>,
-    /// The most undo steps kept.
-    limit: usize,
+struct Step {
+    id: StepId,
+    label: String,
+    patch: Patch,
 }
 
-impl<T: Clone> History<T> {
-    /// An empty history that keeps at most `limit` undo steps (0 keeps none).
-    pub fn new(limit: usize) -> Self {
+/// What a committed operation did.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Committed<R> {
+    /// The change's label ("Remove 2 participants").
+    pub label: String,
+    /// The operation's report.
+    pub report: R,
+    /// The recorded step, or `None` when nothing really changed (nothing was recorded and
+    /// the program was left exactly as it was, so there is nothing to save).
+    pub step: Option<StepId>,
+}
+
+impl<R> Committed<R> {
+    /// Whether the program changed.
+    pub fn changed(&self) -> bool {
+        self.step.is_some()
+    }
+}
+
+/// A bounded history of changes to one program: past `limit` steps the oldest is
+/// forgotten. See [`crate::core::edit`] for how a change is committed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct History {
+    undo: VecDeque<Step>,
+    redo: Vec<Step>,
+    limit: usize,
+    next_id: u64,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History::new(HISTORY_LIMIT)
+    }
+}
+
+impl History {
+    /// An empty history that keeps at most `limit` steps (0 keeps none).
+    pub fn new(limit: usize) -> History {
         History {
             undo: VecDeque::new(),
             redo: Vec::new(),
             limit,
+            next_id: 1,
         }
     }
 
-    /// Records the state from before an edit, labelled for "Undo …". A new edit forgets
-    /// everything that could be redone; past the limit the oldest step is forgotten.
-    pub fn record(&mut self, before: T, label: String) {
+    /// Makes an operation on `program` and records it, all or nothing.
+    ///
+    /// # Errors
+    /// The operation's refusal, or [`EditError::Invalid`]; on error neither the program
+    /// nor the history changes.
+    pub fn commit<O: Operation>(
+        &mut self,
+        program: &mut Program,
+        op: O,
+    ) -> Result<Committed<O::Report>, EditError<O::Error>> {
+        let applied = apply(program, op)?;
+        if applied.patch.is_empty() {
+            return Ok(Committed {
+                label: applied.label,
+                report: applied.report,
+                step: None,
+            });
+        }
+        *program = applied.program;
+        let id = StepId(self.next_id);
+        self.next_id += 1;
         self.redo.clear();
-        self.push_undo(before, label);
+        self.push_undo(Step {
+            id,
+            label: applied.label.clone(),
+            patch: applied.patch,
+        });
+        Ok(Committed {
+            label: applied.label,
+            report: applied.report,
+            step: Some(id),
+        })
     }
 
-    /// Steps back: returns the state to restore and the label of the edit undone, and keeps
-    /// `current` so the edit can be redone. `None` (and `current` is dropped) when there is
-    /// nothing to undo.
-    pub fn undo(&mut self, current: T) -> Option<(T, String)> {
-        let (before, label) = self.undo.pop_back()?;
-        self.redo.push((current, label.clone()));
-        Some((before, label))
+    /// Undoes the latest change; returns its label, or `None` if there is none.
+    pub fn undo(&mut self, program: &mut Program) -> Option<String> {
+        let step = self.undo.pop_back()?;
+        step.patch.undo(program);
+        let label = step.label.clone();
+        self.redo.push(step);
+        Some(label)
     }
 
-    /// Steps forward again: returns the state to restore and the label of the edit redone,
-    /// and keeps `current` so it can be undone again. `None` when there is nothing to redo.
-    pub fn redo(&mut self, current: T) -> Option<(T, String)> {
-        let (after, label) = self.redo.pop()?;
-        self.push_undo(current, label.clone());
-        Some((after, label))
+    /// Makes the latest undone change again; returns its label, or `None` if there is none.
+    pub fn redo(&mut self, program: &mut Program) -> Option<String> {
+        let step = self.redo.pop()?;
+        step.patch.redo(program);
+        let label = step.label.clone();
+        self.push_undo(step);
+        Some(label)
     }
 
-    /// Whether there is an edit to undo.
+    /// Whether there is a change to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
 
-    /// Whether there is an edit to redo.
+    /// Whether there is a change to redo.
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
 
-    /// The label of the edit [`History::undo`] would undo.
+    /// The label of the change [`History::undo`] would undo.
     pub fn undo_label(&self) -> Option<&str> {
-        self.undo.back().map(|(_, label)| label.as_str())
+        self.undo.back().map(|s| s.label.as_str())
     }
 
-    /// The label of the edit [`History::redo`] would redo.
+    /// The label of the change [`History::redo`] would make again.
     pub fn redo_label(&self) -> Option<&str> {
-        self.redo.last().map(|(_, label)| label.as_str())
+        self.redo.last().map(|s| s.label.as_str())
     }
 
-    /// The state [`History::undo`] would return, to save the matching part of the current
-    /// state first.
-    pub fn peek_undo(&self) -> Option<&T> {
-        self.undo.back().map(|(state, _)| state)
+    /// The latest change, the one [`History::undo`] would undo.
+    pub fn latest(&self) -> Option<StepId> {
+        self.undo.back().map(|s| s.id)
     }
 
-    /// The state [`History::redo`] would return.
-    pub fn peek_redo(&self) -> Option<&T> {
-        self.redo.last().map(|(state, _)| state)
+    /// How many people and matches the latest change's step keeps.
+    pub fn latest_records(&self) -> Option<usize> {
+        self.undo.back().map(|s| s.patch.records())
     }
 
-    /// How many steps can be undone.
+    /// How many changes can be undone.
     pub fn undo_len(&self) -> usize {
         self.undo.len()
     }
 
-    /// How many steps can be redone.
+    /// How many changes can be redone.
     pub fn redo_len(&self) -> usize {
         self.redo.len()
     }
 
-    /// The most undo steps kept.
-    pub fn limit(&self) -> usize {
-        self.limit
-    }
-
-    /// Forgets every step (e.g. when another program is opened).
+    /// Forgets every step (when the program was replaced from outside the history, e.g.
+    /// by the version another tab saved).
     pub fn clear(&mut self) {
         self.undo.clear();
         self.redo.clear();
     }
 
-    fn push_undo(&mut self, state: T, label: String) {
+    fn push_undo(&mut self, step: Step) {
         if self.limit == 0 {
             return;
         }
-        self.undo.push_back((state, label));
+        self.undo.push_back(step);
         while self.undo.len() > self.limit {
             self.undo.pop_front();
         }
@@ -137,65 +179,91 @@ impl<T: Clone> History<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::edit::Change;
+    use crate::core::model::ProgramId;
 
-    #[test]
-    fn undo_returns_the_recorded_state_and_redo_the_current_one() {
-        let mut h = History::new(5);
-        h.record(1, "one".into());
-        h.record(2, "two".into());
-        assert_eq!(h.undo_label(), Some("two"));
-        assert_eq!(h.undo(3), Some((2, "two".into())));
-        assert_eq!(h.redo_label(), Some("two"));
-        assert_eq!(h.undo(2), Some((1, "one".into())));
-        assert!(!h.can_undo());
-        assert_eq!(h.undo(1), None);
-        assert_eq!(h.redo(1), Some((2, "one".into())));
-        assert_eq!(h.redo(2), Some((3, "two".into())));
-        assert!(!h.can_redo());
-        assert_eq!(h.redo(3), None);
+    /// Sets the program's name; refuses an empty one.
+    struct Name(&'static str);
+
+    impl Operation for Name {
+        type Report = usize;
+        type Error = String;
+
+        fn apply(self, p: &mut Program) -> Result<Change<usize>, String> {
+            if self.0.is_empty() {
+                // Changes first, then refuses: the copy is thrown away.
+                p.name = "half-made".into();
+                return Err("a program needs a name".into());
+            }
+            p.name = self.0.into();
+            Ok(Change::new(format!("Rename to {}", self.0), self.0.len()))
+        }
+    }
+
+    fn program() -> Program {
+        Program::new(ProgramId::from("p"), "zero")
     }
 
     #[test]
-    fn a_new_edit_forgets_the_redo_steps() {
-        let mut h = History::new(5);
-        h.record(1, "one".into());
-        assert!(h.undo(2).is_some());
-        assert!(h.can_redo());
-        h.record(1, "other".into());
+    fn undo_and_redo_step_through_every_change() {
+        let mut p = program();
+        let mut h = History::new(10);
+        for name in ["one", "two", "three"] {
+            let done = h
+                .commit(&mut p, Name(name))
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(done.report, name.len());
+            assert!(done.changed());
+        }
+        assert_eq!(h.undo_label(), Some("Rename to three"));
+        assert_eq!(h.undo(&mut p).as_deref(), Some("Rename to three"));
+        assert_eq!(h.undo(&mut p).as_deref(), Some("Rename to two"));
+        assert_eq!(p.name, "one");
+        assert_eq!(h.redo(&mut p).as_deref(), Some("Rename to two"));
+        assert_eq!(p.name, "two");
+        // A new change forgets what could be redone.
+        h.commit(&mut p, Name("four"))
+            .unwrap_or_else(|e| panic!("{e}"));
         assert!(!h.can_redo());
-        assert_eq!(h.undo_label(), Some("other"));
+        assert_eq!(h.undo_len(), 3);
+    }
+
+    #[test]
+    fn a_refused_change_changes_and_records_nothing() {
+        let mut p = program();
+        let mut h = History::new(10);
+        let before = p.clone();
+        assert_eq!(
+            h.commit(&mut p, Name("")),
+            Err(EditError::Refused("a program needs a name".to_owned()))
+        );
+        assert_eq!(p, before);
+        assert!(!h.can_undo());
+    }
+
+    #[test]
+    fn a_change_that_changes_nothing_is_not_recorded() {
+        let mut p = program();
+        let mut h = History::new(10);
+        let done = h
+            .commit(&mut p, Name("zero"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(!done.changed());
+        assert!(!h.can_undo());
     }
 
     #[test]
     fn the_oldest_step_is_forgotten_past_the_limit() {
-        let mut h = History::new(3);
-        for k in 0..10 {
-            h.record(k, format!("edit {k}"));
-        }
-        assert_eq!(h.undo_len(), 3);
-        assert_eq!(h.undo(10), Some((9, "edit 9".into())));
-        assert_eq!(h.undo(9), Some((8, "edit 8".into())));
-        assert_eq!(h.undo(8), Some((7, "edit 7".into())));
-        assert_eq!(h.undo(7), None);
-    }
-
-    #[test]
-    fn a_limit_of_zero_keeps_nothing() {
-        let mut h = History::new(0);
-        h.record(1, "one".into());
-        assert!(!h.can_undo());
-        assert_eq!(h.undo(2), None);
-    }
-
-    #[test]
-    fn redo_past_the_limit_stays_bounded() {
+        let mut p = program();
         let mut h = History::new(2);
-        h.record(1, "a".into());
-        h.record(2, "b".into());
-        assert!(h.undo(3).is_some());
-        assert!(h.undo(2).is_some());
-        assert!(h.redo(1).is_some());
-        assert!(h.redo(2).is_some());
+        for name in ["a", "b", "c"] {
+            h.commit(&mut p, Name(name))
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
         assert_eq!(h.undo_len(), 2);
+        assert!(h.undo(&mut p).is_some());
+        assert!(h.undo(&mut p).is_some());
+        assert_eq!(h.undo(&mut p), None);
+        assert_eq!(p.name, "a");
     }
 }

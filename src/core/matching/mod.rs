@@ -48,9 +48,11 @@
 //! kept between the scans; above it rows are scored again on the fly, so memory stays at
 //! the candidate lists (about 5 bytes per candidate).
 
+pub mod config;
 pub mod draft;
 mod flow;
 pub mod model;
+pub mod preview;
 pub mod scoring;
 pub mod stable;
 pub mod suggestions;

@@ -394,6 +394,15 @@ impl Program {
         self.people.iter_mut().find(|p| &p.id == id)
     }
 
+    /// A person's name for messages and labels, or their id when nobody in the program has
+    /// it (or the person has no name), so a message never shows an empty name.
+    pub fn name_of(&self, id: &PersonId) -> String {
+        match self.person(id) {
+            Some(p) if !p.name.trim().is_empty() => p.name.clone(),
+            _ => id.to_string(),
+        }
+    }
+
     /// The participant with this e-mail address (compared case-insensitively).
     pub fn person_by_email(&self, email: &str) -> Option<&Person> {
         let email = email.trim();

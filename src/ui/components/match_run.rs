@@ -1,7 +1,7 @@
 //! The matching run: the Run button, progress with Cancel, and what the run found.
 //!
-//! The run happens in a web worker ([`ProgramRun`]); its result becomes a draft edit (the
-//! whole draft recorded in the page's [`DraftHistory`], so a run can be undone). A result
+//! The run happens in a web worker ([`ProgramRun`]); its result is committed as one change
+//! ([`AcceptRun`]), so a run can be undone like any edit. A result
 //! that arrives after the program changed is discarded with a notice; leaving the page
 //! terminates the worker, so a late result never reaches a disposed page (bad input 42).
 
@@ -9,10 +9,10 @@ use leptos::prelude::*;
 
 use crate::app::matching::{ProgramRun, RunEvent, RunOutcome};
 use crate::app::session::use_session;
+use crate::app::suggestions::SuggestionStore;
 use crate::app::use_app;
+use crate::core::matching::draft::AcceptRun;
 use crate::core::model::Algorithm;
-use crate::ui::components::draft_list::DraftHistory;
-use crate::ui::components::suggestions::SuggestionStore;
 
 /// How far a running match is.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,7 +39,6 @@ struct LastRun {
 pub fn RunPanel() -> impl IntoView {
     let s = use_session();
     let app = use_app();
-    let history = expect_context::<DraftHistory>();
     let store = expect_context::<SuggestionStore>();
     let running = RwSignal::new(None::<Running>);
     let error = RwSignal::new(None::<String>);
@@ -57,7 +56,11 @@ pub fn RunPanel() -> impl IntoView {
             s.program
                 .with_untracked(|p| store.set(p, outcome.suggestions));
         } else {
-            history.record_run(s, outcome.algorithm, outcome.matches, outcome.next_seq);
+            let _ = s.commit(AcceptRun {
+                algorithm: outcome.algorithm,
+                matches: outcome.matches,
+                next_seq: outcome.next_seq,
+            });
         }
         last.try_set(Some(LastRun {
             algorithm: outcome.algorithm,

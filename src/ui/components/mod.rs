@@ -2,7 +2,7 @@
 
 pub mod csv_export;
 pub mod csv_wizard;
-pub mod draft_list;
+pub mod draft;
 pub mod drop_zone;
 pub mod match_run;
 pub mod modal;
@@ -10,6 +10,7 @@ pub mod notices;
 pub mod people_bulk;
 pub mod people_table;
 pub mod person_form;
+pub mod pickers;
 pub mod question_designer;
 pub mod save_indicator;
 pub mod share_dialog;

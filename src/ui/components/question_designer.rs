@@ -8,73 +8,43 @@
 use leptos::prelude::*;
 
 use crate::app::notices::NoticeKind;
-use crate::app::session::{use_session, Session};
-use crate::app::use_app;
-use crate::core::model::{
-    AskedOf, FieldId, FieldKind, MatchingConfig, Person, ProfileField, Program, ProgramId, Skill,
+use crate::app::session::{sentence, use_session, Session};
+use crate::core::model::{AskedOf, FieldId, FieldKind};
+use crate::core::program::setup::{
+    self, Cleanup, QuestionDraft, SetupEdit, SetupError, SetupReport,
 };
-use crate::core::program::setup::{self, QuestionDraft, SetupError};
 
-/// What a set-up edit may change, kept from before the edit so Undo can put it back.
-#[derive(Clone)]
-pub(crate) struct Before {
-    program: ProgramId,
-    profile_fields: Vec<ProfileField>,
-    skills: Vec<Skill>,
-    people: Vec<Person>,
-    matching: MatchingConfig,
-}
-
-impl Before {
-    fn of(p: &Program) -> Before {
-        Before {
-            program: p.id.clone(),
-            profile_fields: p.profile_fields.clone(),
-            skills: p.skills.clone(),
-            people: p.people.clone(),
-            matching: p.matching.clone(),
-        }
-    }
-
-    /// Announces `text` with an Undo that restores this state, if the same program is still
-    /// open when it is clicked (bad input 42: the page may have been left meanwhile).
-    pub(crate) fn offer_undo(self, s: Session, text: String) {
-        use_app()
-            .notices
-            .with_action(NoticeKind::Info, text, "Undo", move || {
-                let open = s.program.try_with_untracked(|p| p.id.clone());
-                if open.as_ref() != Some(&self.program) {
-                    return;
-                }
-                let b = self.clone();
-                s.edit(move |p| {
-                    p.profile_fields = b.profile_fields;
-                    p.skills = b.skills;
-                    p.people = b.people;
-                    p.matching = b.matching;
-                });
-            });
+/// Commits a set-up edit whose refusal the form shows where it happened: `Ok(cleanup)` when
+/// it was made, `Err(Some(error))` when refused, `Err(None)` when the session refused it (and
+/// said why).
+pub(crate) fn commit_setup(s: Session, edit: SetupEdit) -> Result<SetupDone, Option<SetupError>> {
+    match s.commit_inline(edit) {
+        Ok(done) => Ok(SetupDone {
+            cleanup: match done.report {
+                SetupReport::Cleaned(c) => c,
+                _ => Cleanup::default(),
+            },
+            step: done.step,
+        }),
+        Err(e) => Err(e.refusal().cloned()),
     }
 }
 
-/// Runs a set-up operation on a copy of the program and saves the copy only if it succeeded,
-/// so a refused edit changes nothing. `Ok(None)` when the session refuses edits (read-only
-/// or a conflict with another tab; it has said so).
-pub(crate) fn apply<T>(
-    s: Session,
-    op: impl FnOnce(&mut Program) -> Result<T, SetupError>,
-) -> Result<Option<(T, Before)>, SetupError> {
-    if s.read_only.get_untracked().is_some() || s.conflict.get_untracked().is_some() {
-        s.edit(|_| ());
-        return Ok(None);
+/// A set-up edit that was made: what it cleaned, and its history step (for Undo).
+pub(crate) struct SetupDone {
+    pub(crate) cleanup: Cleanup,
+    pub(crate) step: Option<crate::core::edit::StepId>,
+}
+
+impl SetupDone {
+    /// Announces `text` (and what was cleaned) with an Undo for this change.
+    pub(crate) fn announce(self, s: Session, text: String) {
+        let text = match self.cleanup.describe() {
+            Some(more) => format!("{text} {more}"),
+            None => text,
+        };
+        s.notify_with_undo(NoticeKind::Info, text, self.step);
     }
-    let Some(mut next) = s.program.try_get_untracked() else {
-        return Ok(None);
-    };
-    let before = Before::of(&next);
-    let out = op(&mut next)?;
-    s.edit(move |p| *p = next);
-    Ok(Some((out, before)))
 }
 
 /// Which question the designer is editing.
@@ -158,19 +128,10 @@ fn QuestionRow(id: FieldId, editing: RwSignal<Option<Editing>>) -> impl IntoView
                         .map(|f| f.label.clone())
                 })
                 .unwrap_or_else(|| "the question".into());
-            let id = id.clone();
-            match apply(s, move |p| setup::remove_question(p, &id)) {
-                Ok(Some((cleanup, before))) => {
-                    let mut text = format!("Removed \u{201c}{label}\u{201d}.");
-                    if let Some(more) = cleanup.describe() {
-                        text = format!("{text} {more}");
-                    }
-                    before.offer_undo(s, text);
-                }
-                Ok(None) => {}
-                Err(e) => use_app()
-                    .notices
-                    .error(format!("Could not remove it: {e}.")),
+            match commit_setup(s, SetupEdit::RemoveQuestion(id.clone())) {
+                Ok(done) => done.announce(s, format!("Removed \u{201c}{label}\u{201d}.")),
+                Err(None) => {}
+                Err(Some(e)) => s.app().notices.error(format!("Could not remove it: {e}.")),
             }
         }
     };
@@ -243,16 +204,6 @@ pub(crate) fn return_focus(
             }
         }
     });
-}
-
-/// An error as a sentence: capitalised, with a full stop.
-pub(crate) fn sentence(e: &SetupError) -> String {
-    let text = e.to_string();
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
-        None => text,
-    }
 }
 
 fn asked_label(a: AskedOf) -> &'static str {
@@ -384,23 +335,21 @@ fn QuestionForm(id: Option<FieldId>, editing: RwSignal<Option<Editing>>) -> impl
                 use_for_matching: matching.get_untracked(),
                 asked_of: asked_of.get_untracked(),
             };
-            let result = match &id {
-                None => apply(s, |p| setup::add_question(p, &draft).map(|_| None)),
-                Some(id) => apply(s, |p| setup::update_question(p, id, &draft).map(Some)),
+            let saved = format!("Saved \u{201c}{}\u{201d}.", draft.label.trim());
+            let edit = match &id {
+                None => SetupEdit::AddQuestion(draft),
+                Some(id) => SetupEdit::UpdateQuestion(id.clone(), draft),
             };
-            match result {
-                Ok(Some((cleanup, before))) => {
+            match commit_setup(s, edit) {
+                Ok(done) => {
                     error.set(None);
                     editing.set(None);
-                    if let Some(text) = cleanup.and_then(|c| c.describe()) {
-                        before.offer_undo(
-                            s,
-                            format!("Saved \u{201c}{}\u{201d}. {text}", draft.label.trim()),
-                        );
+                    if !done.cleanup.is_empty() {
+                        done.announce(s, saved);
                     }
                 }
-                Ok(None) => {}
-                Err(e) => {
+                Err(None) => {}
+                Err(Some(e)) => {
                     let place = match e {
                         SetupError::NoOptions | SetupError::DuplicateOption(_) => Place::Options,
                         SetupError::TooLong {
@@ -412,7 +361,7 @@ fn QuestionForm(id: Option<FieldId>, editing: RwSignal<Option<Editing>>) -> impl
                         SetupError::ScaleRange { .. } => Place::Scale,
                         _ => Place::Label,
                     };
-                    error.set(Some((place, sentence(&e))));
+                    error.set(Some((place, sentence(&e.to_string()))));
                 }
             }
         }

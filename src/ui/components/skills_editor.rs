@@ -6,11 +6,10 @@
 
 use leptos::prelude::*;
 
-use crate::app::session::use_session;
-use crate::app::use_app;
+use crate::app::session::{sentence, use_session};
 use crate::core::model::SkillId;
-use crate::core::program::setup;
-use crate::ui::components::question_designer::{apply, return_focus, sentence};
+use crate::core::program::setup::{self, SetupEdit};
+use crate::ui::components::question_designer::{commit_setup, return_focus};
 
 /// The "Skills" card.
 #[component]
@@ -20,9 +19,13 @@ pub fn SkillsEditor() -> impl IntoView {
     let cluster = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let name_ref = NodeRef::<leptos::html::Input>::new();
-    let add = move || match apply(s, |p| {
-        setup::add_skill(p, &name.get_untracked(), &cluster.get_untracked())
-    }) {
+    let add = move || match commit_setup(
+        s,
+        SetupEdit::AddSkill {
+            name: name.get_untracked(),
+            cluster: cluster.get_untracked(),
+        },
+    ) {
         Ok(_) => {
             error.set(None);
             name.set(String::new());
@@ -31,7 +34,8 @@ pub fn SkillsEditor() -> impl IntoView {
                 let _ = el.focus();
             }
         }
-        Err(e) => error.set(Some(sentence(&e))),
+        Err(Some(e)) => error.set(Some(sentence(&e.to_string()))),
+        Err(None) => {}
     };
     let groups = move || {
         s.program.with(|p| {
@@ -173,12 +177,13 @@ fn SkillRow(id: SkillId) -> impl IntoView {
 
     let rename = {
         let id = id.clone();
-        move || match apply(s, |p| setup::rename_skill(p, &id, &draft.get_untracked())) {
+        move || match commit_setup(s, SetupEdit::RenameSkill(id.clone(), draft.get_untracked())) {
             Ok(_) => {
                 error.set(None);
                 mode.set(Mode::View);
             }
-            Err(e) => error.set(Some(sentence(&e))),
+            Err(Some(e)) => error.set(Some(sentence(&e.to_string()))),
+            Err(None) => {}
         }
     };
     let remove_now = {
@@ -186,16 +191,10 @@ fn SkillRow(id: SkillId) -> impl IntoView {
         let name = name_now.clone();
         move || {
             let label = name();
-            match apply(s, |p| setup::remove_skill(p, &id)) {
-                Ok(Some((cleanup, before))) => {
-                    let mut text = format!("Removed the skill \u{201c}{label}\u{201d}.");
-                    if let Some(more) = cleanup.describe() {
-                        text = format!("{text} {more}");
-                    }
-                    before.offer_undo(s, text);
-                }
-                Ok(None) => mode.set(Mode::View),
-                Err(e) => use_app().notices.error(sentence(&e)),
+            match commit_setup(s, SetupEdit::RemoveSkill(id.clone())) {
+                Ok(done) => done.announce(s, format!("Removed the skill \u{201c}{label}\u{201d}.")),
+                Err(None) => mode.set(Mode::View),
+                Err(Some(e)) => s.app().notices.error(sentence(&e.to_string())),
             }
         }
     };
@@ -215,9 +214,10 @@ fn SkillRow(id: SkillId) -> impl IntoView {
         let id = id.clone();
         move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
-            match apply(s, |p| setup::set_cluster(p, &id, &v)) {
+            match commit_setup(s, SetupEdit::SetCluster(id.clone(), v)) {
                 Ok(_) => cluster_error.set(None),
-                Err(e) => cluster_error.set(Some(sentence(&e))),
+                Err(Some(e)) => cluster_error.set(Some(sentence(&e.to_string()))),
+                Err(None) => {}
             }
         }
     };

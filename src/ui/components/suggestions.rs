@@ -2,71 +2,34 @@
 //! by whether a choice is recorded, paged), printable (one mentee per page if wanted) and
 //! exportable as CSV, and recording each mentee's choice as a locked draft match.
 //!
-//! The suggestions of the last top-N run are kept in [`SuggestionStore`] for as long as
-//! the program is open; they are not part of the program file (see
-//! [`crate::core::matching::suggestions`]): running top-N again gives the same lists.
+//! The suggestions of the last top-N run are kept in the program page's
+//! [`SuggestionStore`].
 
 use leptos::portal::Portal;
 use leptos::prelude::*;
 
 use crate::app::browser::{download_text, focus_element, slug};
-use crate::app::session::{use_session, Session};
-use crate::app::{use_app, AppContext};
+use crate::app::session::{sentence, use_session, Session};
+use crate::app::suggestions::SuggestionStore;
+use crate::app::use_app;
 use crate::core::exchange::csv::export_suggestions;
-use crate::core::matching::draft::{self, DraftEdit};
+use crate::core::matching::draft::{self, describe_preview, DraftEdit};
 use crate::core::matching::suggestions::{
-    add_reasons, counts, lists, matches_query, ChoiceFilter, MenteeSuggestions,
+    add_reasons, counts, matches_query, ChoiceFilter, MenteeSuggestions,
 };
-use crate::core::model::{Algorithm, MatchingConfig, Person, PersonId, Program};
-use crate::ui::components::draft_list::{
-    capitalise, describe_preview, mentor_options, DraftHistory,
-};
+use crate::core::model::{Algorithm, PersonId, Program};
+use crate::core::people::mentors_with_places;
 
 /// Lists per page.
 const PAGE_SIZE: usize = 20;
-
-/// A top-N run's suggestions and what they were made from.
-#[derive(Clone, Debug, PartialEq)]
-struct Made {
-    raw: Vec<(PersonId, Vec<(PersonId, u8)>)>,
-    people: Vec<Person>,
-    matching: MatchingConfig,
-}
-
-/// The last top-N run's suggestions, for the program page's lifetime.
-#[derive(Clone, Copy)]
-pub struct SuggestionStore(RwSignal<Option<Made>>);
-
-impl Default for SuggestionStore {
-    fn default() -> Self {
-        SuggestionStore::new()
-    }
-}
-
-impl SuggestionStore {
-    /// No suggestions yet.
-    pub fn new() -> SuggestionStore {
-        SuggestionStore(RwSignal::new(None))
-    }
-
-    /// Keeps a run's suggestions, made from `program`.
-    pub fn set(&self, program: &Program, raw: Vec<(PersonId, Vec<(PersonId, u8)>)>) {
-        self.0.try_set(Some(Made {
-            raw,
-            people: program.people.clone(),
-            matching: program.matching.clone(),
-        }));
-    }
-}
 
 /// The suggestions card: shown for top-N programs and whenever suggestions were made.
 #[component]
 pub fn SuggestionsPanel() -> impl IntoView {
     let s = use_session();
     let store = expect_context::<SuggestionStore>();
-    let shown = move || {
-        store.0.with(Option::is_some) || s.program.with(|p| p.matching.algorithm == Algorithm::TopN)
-    };
+    let shown =
+        move || store.is_made() || s.program.with(|p| p.matching.algorithm == Algorithm::TopN);
     view! {
         <Show when=shown>
             <SuggestionsCard store=store/>
@@ -85,19 +48,8 @@ fn SuggestionsCard(store: SuggestionStore) -> impl IntoView {
     let printing = RwSignal::new(false);
 
     // Every list without reasons (cheap), re-read whenever the draft changes.
-    let all = Memo::new(move |_| {
-        store
-            .0
-            .with(|made| made.as_ref().map(|m| s.program.with(|p| lists(p, &m.raw))))
-    });
-    let stale = Memo::new(move |_| {
-        store.0.with(|made| {
-            made.as_ref().is_some_and(|m| {
-                s.program
-                    .with(|p| p.people != m.people || p.matching != m.matching)
-            })
-        })
-    });
+    let all = Memo::new(move |_| s.program.with(|p| store.lists(p)));
+    let stale = Memo::new(move |_| s.program.with(|p| store.is_stale(p)));
     let filtered = Memo::new(move |_| {
         let q = query.get();
         let f = filter.get();
@@ -238,13 +190,6 @@ fn SuggestionsCard(store: SuggestionStore) -> impl IntoView {
     }
 }
 
-/// A person's display name, or their id.
-fn name_of(p: &Program, id: &PersonId) -> String {
-    p.person(id)
-        .map_or_else(|| id.to_string(), |x| x.name.clone())
-}
-
-/// "Title, Department" of a person (the parts they have), for choosing between mentors.
 fn title_and_department(p: &Program, id: &PersonId) -> String {
     p.person(id).map_or_else(String::new, |x| {
         [x.title.trim(), x.department.trim()]
@@ -260,7 +205,7 @@ fn title_and_department(p: &Program, id: &PersonId) -> String {
 fn MenteeRow(list: MenteeSuggestions) -> impl IntoView {
     let s = use_session();
     let mentee = list.mentee.clone();
-    let mentee_name = s.program.with_untracked(|p| name_of(p, &mentee));
+    let mentee_name = s.program.with_untracked(|p| p.name_of(&mentee));
     let heading_id = format!("sugg-{mentee}");
     let labelled_by = heading_id.clone();
     let suggested = s.program.with_untracked(|p| {
@@ -269,7 +214,7 @@ fn MenteeRow(list: MenteeSuggestions) -> impl IntoView {
             .map(|m| {
                 (
                     m.clone(),
-                    name_of(p, &m.mentor),
+                    p.name_of(&m.mentor),
                     title_and_department(p, &m.mentor),
                 )
             })
@@ -300,7 +245,7 @@ fn MenteeRow(list: MenteeSuggestions) -> impl IntoView {
             }}
             {match choice {
                 Some(c) => {
-                    let who = s.program.with_untracked(|p| name_of(p, &c.mentor));
+                    let who = s.program.with_untracked(|p| p.name_of(&c.mentor));
                     let rank = c.rank.map_or_else(|| "not among the suggestions".to_owned(), |r| format!("suggestion {r}"));
                     let score = c.score.map_or_else(|| "no score".to_owned(), |v| format!("score {v}"));
                     view! {
@@ -330,8 +275,6 @@ fn ChoiceForm(
     change: bool,
 ) -> impl IntoView {
     let s = use_session();
-    let history = expect_context::<DraftHistory>();
-    let app = use_app();
     let picked = RwSignal::new(String::new());
     let other = RwSignal::new(String::new());
     let allow = RwSignal::new(false);
@@ -360,7 +303,7 @@ fn ChoiceForm(
             s.program.with(|p| {
                 draft::preview(p, &e)
                     .map(|pv| (describe_preview(p, &pv), pv.needs_confirmation()))
-                    .map_err(|err| capitalise(&err.to_string()))
+                    .map_err(|err| sentence(&err.to_string()))
             })
         })
     };
@@ -375,18 +318,18 @@ fn ChoiceForm(
     let refocus_clear = refocus.clone();
     let record = move || {
         if let Some(e) = edit(allow.get_untracked()) {
-            if apply(app, history, s, &e) {
+            if record_edit(s, e) {
                 refocus();
             }
         }
     };
     let m3 = mentee.clone();
     let clear = move |_| {
-        if apply(app, history, s, &DraftEdit::ClearChoice(m3.clone())) {
+        if record_edit(s, DraftEdit::ClearChoice(m3.clone())) {
             refocus_clear();
         }
     };
-    let others = move || s.program.with(mentor_options);
+    let others = move || s.program.with(mentors_with_places);
     let suggested: Vec<(String, String)> = s.program.with_untracked(|p| {
         list.mentors
             .iter()
@@ -394,7 +337,7 @@ fn ChoiceForm(
             .map(|(k, m)| {
                 (
                     m.mentor.to_string(),
-                    format!("{}. {} (score {})", k + 1, name_of(p, &m.mentor), m.score),
+                    format!("{}. {} (score {})", k + 1, p.name_of(&m.mentor), m.score),
                 )
             })
             .collect()
@@ -445,17 +388,14 @@ fn ChoiceForm(
     }
 }
 
-/// Makes a draft edit with undo, and says what it did; whether it was made.
-fn apply(app: AppContext, history: DraftHistory, s: Session, edit: &DraftEdit) -> bool {
-    match history.apply(s, edit) {
-        Ok(pv) => {
-            app.notices.success(format!("{}.", pv.label));
+/// Records or clears a choice (one undoable change) and says so; whether it was made.
+fn record_edit(s: Session, edit: DraftEdit) -> bool {
+    match s.commit(edit) {
+        Ok(done) => {
+            s.app().notices.success(format!("{}.", done.label));
             true
         }
-        Err(e) => {
-            app.notices.error(e);
-            false
-        }
+        Err(_) => false,
     }
 }
 
@@ -475,14 +415,14 @@ fn PrintableLists(lists: Memo<Vec<MenteeSuggestions>>, one_per_page: bool) -> im
                     .iter()
                     .map(|m| {
                         (
-                            name_of(p, &m.mentor),
+                            p.name_of(&m.mentor),
                             title_and_department(p, &m.mentor),
                             m.score,
                             m.reasons.join("; "),
                         )
                     })
                     .collect::<Vec<_>>();
-                (name_of(p, &l.mentee), mentors)
+                (p.name_of(&l.mentee), mentors)
             })
             .collect::<Vec<_>>();
         (p.name.clone(), rows)

@@ -5,17 +5,17 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::app::session::use_session;
-use crate::core::matching::scoring::{self, PairCode};
-use crate::core::model::{Algorithm, CriterionKind, Preference, Program, Rules, MUST_HAVE};
+use crate::app::session::{use_session, CommitError};
+use crate::core::matching::config::{
+    criterion_label, ConfigEdit, Limit, RuleSwitch, CIRCLE_SIZE, MENTORS_PER_MENTEE, MIN_SCORE,
+    SUGGESTIONS, TIME_ZONE_HOURS, WEIGHT,
+};
+use crate::core::matching::preview::ScorePreview;
+use crate::core::model::{Algorithm, Program, MUST_HAVE};
 use crate::ui::components::csv_export::{CsvExport, CsvExportButton};
-use crate::ui::components::draft_list::DraftPanel;
+use crate::ui::components::draft::DraftPanel;
 use crate::ui::components::match_run::RunPanel;
 use crate::ui::components::suggestions::SuggestionsPanel;
-
-/// Above this many mentee x mentor pairs the preview is not computed on the page (it would
-/// freeze it); the run reports instead.
-const PREVIEW_PAIR_LIMIT: usize = 300_000;
 
 /// The Matching section.
 #[component]
@@ -51,11 +51,13 @@ pub fn MatchingSection() -> impl IntoView {
 /// Field errors of the config panel, by field id (bad input 41).
 type FieldErrors = RwSignal<BTreeMap<String, String>>;
 
-/// Parses a whole number in `min..=max`, or says why not.
-fn parse_in_range(text: &str, min: u32, max: u32, what: &str) -> Result<u32, String> {
+/// Parses a whole number in a setting's range, or says why not (bad input 41).
+fn parse_in_range(text: &str, limit: Limit) -> Result<u8, String> {
+    let Limit { what, min, max } = limit;
     match text.trim().parse::<u32>() {
-        Ok(v) if (min..=max).contains(&v) => Ok(v),
-        Ok(v) => Err(format!("{what} must be from {min} to {max} (not {v}).")),
+        Ok(v) => limit
+            .check(v)
+            .map_err(|_| format!("{what} must be from {min} to {max} (not {v}).")),
         Err(_) => Err(format!(
             "{what} must be a whole number from {min} to {max} (not \u{201c}{}\u{201d}).",
             text.trim()
@@ -75,30 +77,6 @@ fn set_error(errors: FieldErrors, id: &str, error: Option<String>) {
     });
 }
 
-fn criterion_label(p: &Program, kind: &CriterionKind) -> String {
-    match kind {
-        CriterionKind::Skills => "Skills wanted vs offered".to_owned(),
-        CriterionKind::Goals => "Goals".to_owned(),
-        CriterionKind::SeniorityGap { min, max } => {
-            format!("Seniority gap of {min} to {max} levels")
-        }
-        CriterionKind::Department { prefer } => match prefer {
-            Preference::Same => "Same department".to_owned(),
-            _ => "Different department".to_owned(),
-        },
-        CriterionKind::TimeZone => "Close time zones".to_owned(),
-        CriterionKind::Language => "A shared language".to_owned(),
-        CriterionKind::Field { field, prefer } => {
-            let label = p
-                .profile_fields
-                .iter()
-                .find(|f| &f.id == field)
-                .map_or(field.0.clone(), |f| f.label.clone());
-            format!("{label} ({prefer:?})").to_lowercase()
-        }
-    }
-}
-
 #[component]
 fn CriteriaCard() -> impl IntoView {
     let s = use_session();
@@ -106,20 +84,13 @@ fn CriteriaCard() -> impl IntoView {
     let count = move || s.program.with(|p| p.matching.criteria.len());
     let set_weight = move |k: usize, text: String| {
         let id = format!("weight-{k}");
-        match parse_in_range(&text, 0, u32::from(MUST_HAVE), "The weight") {
-            Ok(w) => {
+        match parse_in_range(&text, WEIGHT) {
+            Ok(weight) => {
                 set_error(errors, &id, None);
-                let w = w as u8;
-                if s.program
-                    .with_untracked(|p| p.matching.criteria.get(k).map(|c| c.weight))
-                    != Some(w)
-                {
-                    s.edit(|p| {
-                        if let Some(c) = p.matching.criteria.get_mut(k) {
-                            c.weight = w;
-                        }
-                    });
-                }
+                let _ = s.commit(ConfigEdit::SetWeight {
+                    criterion: k,
+                    weight,
+                });
             }
             Err(msg) => set_error(errors, &id, Some(msg)),
         }
@@ -163,27 +134,24 @@ fn CriteriaCard() -> impl IntoView {
 fn RulesCard() -> impl IntoView {
     let s = use_session();
     let errors: FieldErrors = RwSignal::new(BTreeMap::new());
-    let toggle = move |label: &'static str,
-                       id: &'static str,
-                       get: fn(&Rules) -> bool,
-                       set: fn(&mut Rules, bool)| {
+    let toggle = move |rule: RuleSwitch| {
+        let id = format!("rule-{}", rule.key());
         view! {
             <div class="mk-check">
-                <input type="checkbox" id=id
-                    prop:checked=move || s.program.with(|p| get(&p.matching.rules))
-                    on:change=move |ev| { let on = event_target_checked(&ev); s.edit(|p| set(&mut p.matching.rules, on)); }/>
-                <label for=id>{label}</label>
+                <input type="checkbox" id=id.clone()
+                    prop:checked=move || s.program.with(|p| rule.get(&p.matching.rules))
+                    on:change=move |ev| { let _ = s.commit(ConfigEdit::SetRule(rule, event_target_checked(&ev))); }/>
+                <label for=id>{rule.label()}</label>
             </div>
         }
     };
-    // A number field: empty allowed only when `empty` is given (the value it means).
+    // A number field: empty allowed only when `empty` is given (the change it means).
     let number = move |label: &'static str,
                        id: &'static str,
-                       min: u32,
-                       max: u32,
-                       empty: Option<fn(&mut Program)>,
+                       limit: Limit,
+                       empty: Option<ConfigEdit>,
                        get: fn(&Program) -> String,
-                       set: fn(&mut Program, u32)| {
+                       set: fn(u8) -> ConfigEdit| {
         let err_id = format!("{id}-error");
         view! {
             <div class="mk-field mk-field--small">
@@ -194,15 +162,17 @@ fn RulesCard() -> impl IntoView {
                     prop:value=move || s.program.with(get)
                     on:change=move |ev| {
                         let text = event_target_value(&ev);
-                        if text.trim().is_empty() {
-                            if let Some(clear) = empty {
+                        let edit = match (text.trim().is_empty(), empty) {
+                            (true, Some(clear)) => Ok(clear),
+                            _ => parse_in_range(&text, limit).map(set),
+                        };
+                        match edit {
+                            Ok(edit) => {
                                 set_error(errors, id, None);
-                                s.edit(clear);
-                                return;
+                                if let Err(CommitError::Edit(e)) = s.commit_inline(edit) {
+                                    set_error(errors, id, Some(e.to_string()));
+                                }
                             }
-                        }
-                        match parse_in_range(&text, min, max, label) {
-                            Ok(v) => { set_error(errors, id, None); s.edit(|p| set(p, v)); }
                             Err(msg) => set_error(errors, id, Some(msg)),
                         }
                     }/>
@@ -214,20 +184,17 @@ fn RulesCard() -> impl IntoView {
         <section class="mk-card" aria-labelledby="rules-title">
             <h2 id="rules-title">"Hard rules"</h2>
             <div class="mk-form">
-                {toggle("Never the same team", "rule-team", |r| r.exclude_same_team, |r, v| r.exclude_same_team = v)}
-                {toggle("Never the same manager", "rule-manager", |r| r.exclude_same_manager, |r, v| r.exclude_same_manager = v)}
-                {toggle("Never the same department", "rule-department", |r| r.exclude_same_department, |r, v| r.exclude_same_department = v)}
-                {toggle("No pair from an earlier cycle", "rule-repeat", |r| r.no_repeat_pairs, |r, v| r.no_repeat_pairs = v)}
-                {number("Minimum score (0-100)", "rule-min-score", 0, 100, None,
-                    |p| p.matching.rules.min_score.to_string(), |p, v| p.matching.rules.min_score = v as u8)}
-                {number("Most time-zone hours apart (empty: any)", "rule-tz", 0, 26, Some(|p| p.matching.rules.max_time_zone_hours = None),
-                    |p| p.matching.rules.max_time_zone_hours.map(|h| h.to_string()).unwrap_or_default(), |p, v| p.matching.rules.max_time_zone_hours = Some(v as u8))}
-                {number("Mentors per mentee (1-5)", "rule-mentee-max", 1, 5, None,
-                    |p| p.matching.rules.mentee_max_mentors.to_string(), |p, v| p.matching.rules.mentee_max_mentors = v as u8)}
-                {number("Mentees per circle (2-30)", "rule-group-size", 2, 30, None,
-                    |p| p.matching.group_size.to_string(), |p, v| p.matching.group_size = v as u8)}
-                {number("Suggestions per mentee (1-20)", "rule-top-n", 1, 20, None,
-                    |p| p.matching.top_n.to_string(), |p, v| p.matching.top_n = v as u8)}
+                {RuleSwitch::ALL.into_iter().map(toggle).collect_view()}
+                {number("Minimum score (0-100)", "rule-min-score", MIN_SCORE, None,
+                    |p| p.matching.rules.min_score.to_string(), ConfigEdit::SetMinScore)}
+                {number("Most time-zone hours apart (empty: any)", "rule-tz", TIME_ZONE_HOURS, Some(ConfigEdit::SetMaxTimeZoneHours(None)),
+                    |p| p.matching.rules.max_time_zone_hours.map(|h| h.to_string()).unwrap_or_default(), |v| ConfigEdit::SetMaxTimeZoneHours(Some(v)))}
+                {number("Mentors per mentee (1-5)", "rule-mentee-max", MENTORS_PER_MENTEE, None,
+                    |p| p.matching.rules.mentee_max_mentors.to_string(), ConfigEdit::SetMentorsPerMentee)}
+                {number("Mentees per circle (2-30)", "rule-group-size", CIRCLE_SIZE, None,
+                    |p| p.matching.group_size.to_string(), ConfigEdit::SetCircleSize)}
+                {number("Suggestions per mentee (1-20)", "rule-top-n", SUGGESTIONS, None,
+                    |p| p.matching.top_n.to_string(), ConfigEdit::SetSuggestions)}
             </div>
             <p class="mk-hint">{move || s.program.with(|p| {
                 let n = p.matching.rules.forbidden_pairs.len();
@@ -252,7 +219,7 @@ fn AlgorithmCard() -> impl IntoView {
                             <span class="mk-radio">
                                 <input type="radio" name="algorithm" id=id.clone() value=a.key()
                                     prop:checked=move || s.program.with(|p| p.matching.algorithm == a)
-                                    on:change=move |_| s.edit(|p| p.matching.algorithm = a)/>
+                                    on:change=move |_| { let _ = s.commit(ConfigEdit::SetAlgorithm(a)); }/>
                                 <label for=id>{a.label()}</label>
                             </span>
                         }
@@ -260,71 +227,6 @@ fn AlgorithmCard() -> impl IntoView {
                 </div>
             </fieldset>
         </section>
-    }
-}
-
-/// What the preview shows: the distribution of allowed pairs' scores and what each rule
-/// excludes.
-#[derive(Clone, Debug, PartialEq)]
-enum PreviewData {
-    TooLarge(usize),
-    Empty {
-        mentees: usize,
-        mentors: usize,
-    },
-    Ready {
-        /// Allowed pairs per score decile (0-9, ..., 90-100).
-        buckets: [usize; 10],
-        allowed: usize,
-        /// (rule, pairs it excludes, first rule per pair), most first.
-        excluded: Vec<(String, usize)>,
-        pairs: usize,
-    },
-}
-
-fn preview_of(p: &Program) -> PreviewData {
-    let cohort = scoring::Cohort::new(p);
-    let (mentees, mentors) = (cohort.mentee_count(), cohort.mentor_count());
-    let pairs = mentees.saturating_mul(mentors);
-    if pairs == 0 {
-        return PreviewData::Empty { mentees, mentors };
-    }
-    if pairs > PREVIEW_PAIR_LIMIT {
-        return PreviewData::TooLarge(pairs);
-    }
-    let matrix = scoring::score_cohort(&cohort);
-    let mut buckets = [0usize; 10];
-    let mut allowed = 0;
-    let mut excluded: BTreeMap<String, usize> = BTreeMap::new();
-    for i in 0..mentees {
-        for &code in matrix.row(i) {
-            match cohort.decode(code) {
-                PairCode::Score(v) => {
-                    allowed += 1;
-                    buckets[usize::from(v / 10).min(9)] += 1;
-                }
-                PairCode::Excluded(rule) => {
-                    let label = match rule {
-                        scoring::ExclusionRule::MustHave(k) => p
-                            .matching
-                            .criteria
-                            .get(k)
-                            .map(|c| format!("must have: {}", criterion_label(p, &c.kind)))
-                            .unwrap_or_else(|| rule.label()),
-                        _ => rule.label(),
-                    };
-                    *excluded.entry(label).or_default() += 1;
-                }
-            }
-        }
-    }
-    let mut excluded: Vec<(String, usize)> = excluded.into_iter().collect();
-    excluded.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    PreviewData::Ready {
-        buckets,
-        allowed,
-        excluded,
-        pairs,
     }
 }
 
@@ -346,27 +248,27 @@ fn PreviewCard() -> impl IntoView {
     let data = Memo::new(move |_| {
         // Read (not just track) so the lazy memo runs and subscribes to the program.
         inputs.with(|_| ());
-        s.program.with_untracked(preview_of)
+        s.program.with_untracked(ScorePreview::of)
     });
     view! {
         <section class="mk-card" aria-labelledby="preview-title">
             <h2 id="preview-title">"Preview"</h2>
             <div aria-live="polite" data-testid="preview">
                 {move || match data.get() {
-                    PreviewData::TooLarge(pairs) => view! {
+                    ScorePreview::TooLarge(pairs) => view! {
                         <p class="mk-hint">{format!("{pairs} possible pairs: too many to preview on the page. The preview runs with the next match.")}</p>
                     }.into_any(),
-                    PreviewData::Empty { mentees, mentors } => view! {
+                    ScorePreview::Empty { mentees, mentors } => view! {
                         <p class="mk-hint">{format!("Nothing to preview: {mentees} mentee(s) and {mentors} mentor(s).")}</p>
                     }.into_any(),
-                    PreviewData::Ready { buckets, allowed, excluded, pairs } => {
+                    ScorePreview::Ready { buckets, allowed, excluded, pairs } => {
                         let most = buckets.iter().copied().max().unwrap_or(0).max(1);
                         view! {
                             <p class="mk-preview__summary">{format!("{allowed} of {pairs} possible pairs are allowed.")}</p>
                             <h3 class="mk-preview__title">"Scores of allowed pairs"</h3>
                             <ol class="mk-histogram">
                                 {buckets.iter().enumerate().map(|(k, &n)| {
-                                    let range = if k == 9 { "90-100".to_owned() } else { format!("{}-{}", k * 10, k * 10 + 9) };
+                                    let range = ScorePreview::bucket_label(k);
                                     // Set through the CSSOM (not a style attribute), which a strict CSP allows.
                                     let width = format!("{}%", n * 100 / most);
                                     view! {

@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::app::session::use_session;
+use crate::app::session::{sentence, use_session};
 use crate::core::date::Date;
-use crate::core::model::{
-    Comparison, Goal, GoalId, IdKind, MetricUnit, Milestone, MilestoneId, ProgramFormat, Purpose,
+use crate::core::model::{Comparison, GoalId, MetricUnit, MilestoneId, ProgramFormat, Purpose};
+use crate::core::program::setup::{
+    GoalChange, MilestoneChange, SetupEdit, SetupError, MAX_MILESTONE_DAY,
 };
 use crate::ui::components::{question_designer::QuestionDesigner, skills_editor::SkillsEditor};
 
@@ -40,19 +41,16 @@ fn BasicsCard() -> impl IntoView {
                     "Start date" => (d, p.end_date),
                     _ => (p.start_date, d),
                 });
-                if let (Some(a), Some(b)) = (start, end) {
-                    if b < a {
-                        date_error.set(Some(format!(
-                            "The end date {b} is before the start date {a}."
-                        )));
-                        return;
+                match s.commit_inline(SetupEdit::SetDates { start, end }) {
+                    Ok(_) => date_error.set(None),
+                    Err(e) => {
+                        if let Some(SetupError::DatesOutOfOrder { start, end }) = e.refusal() {
+                            date_error.set(Some(format!(
+                                "The end date {end} is before the start date {start}."
+                            )));
+                        }
                     }
                 }
-                date_error.set(None);
-                s.edit(|p| {
-                    p.start_date = start;
-                    p.end_date = end;
-                });
             }
         }
     };
@@ -68,13 +66,13 @@ fn BasicsCard() -> impl IntoView {
                         prop:value=move || s.program.with(|p| p.name.clone())
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            if !v.trim().is_empty() { s.edit(|p| p.name = v.trim().to_owned()); }
+                            if !v.trim().is_empty() { let _ = s.commit(SetupEdit::Rename(v)); }
                         }/>
                 </div>
                 <div class="mk-field">
                     <label for="program-purpose">"Purpose"</label>
                     <select id="program-purpose" on:change=move |ev| {
-                        if let Some(x) = Purpose::from_key(&event_target_value(&ev)) { s.edit(|p| p.purpose = x); }
+                        if let Some(x) = Purpose::from_key(&event_target_value(&ev)) { let _ = s.commit(SetupEdit::SetPurpose(x)); }
                     }>
                         {Purpose::ALL.into_iter().map(|x| view! {
                             <option value=x.key() selected=move || s.program.with(|p| p.purpose == x)>{x.label()}</option>
@@ -86,7 +84,7 @@ fn BasicsCard() -> impl IntoView {
                     <textarea id="program-description" rows="4" maxlength="20000"
                         placeholder="What the program is for, who it is for, what participants commit to."
                         prop:value=move || s.program.with(|p| p.description.clone())
-                        on:change=move |ev| { let v = event_target_value(&ev); s.edit(|p| p.description = v); }
+                        on:change=move |ev| { let _ = s.commit(SetupEdit::SetDescription(event_target_value(&ev))); }
                     ></textarea>
                 </div>
                 <fieldset class="mk-field mk-field--full">
@@ -98,7 +96,7 @@ fn BasicsCard() -> impl IntoView {
                                 <span class="mk-radio">
                                     <input type="radio" name="program-format" id=id.clone() value=f.key()
                                         prop:checked=move || s.program.with(|p| p.format == f)
-                                        on:change=move |_| s.edit(|p| p.format = f)/>
+                                        on:change=move |_| { let _ = s.commit(SetupEdit::SetFormat(f)); }/>
                                     <label for=id>{f.label()}</label>
                                 </span>
                             }
@@ -145,18 +143,7 @@ fn parse_number(text: &str) -> Result<f64, String> {
 fn GoalsCard() -> impl IntoView {
     let s = use_session();
     let add = move |_| {
-        s.edit(|p| {
-            let id = GoalId(p.next_id(IdKind::Goal));
-            p.goals.push(Goal {
-                id,
-                title: "New goal".into(),
-                metric: String::new(),
-                comparison: Comparison::AtLeast,
-                target: 0.0,
-                unit: MetricUnit::Percent,
-                baseline: None,
-            });
-        });
+        let _ = s.commit(SetupEdit::AddGoal);
     };
     view! {
         <section class="mk-card mk-card--wide" aria-labelledby="goals-title">
@@ -189,20 +176,19 @@ fn GoalRow(id: GoalId) -> impl IntoView {
     };
     let update = {
         let id = id.clone();
-        move |f: Box<dyn FnOnce(&mut Goal)>| {
-            let id = id.clone();
-            s.edit(move |p| {
-                if let Some(g) = p.goals.iter_mut().find(|g| g.id == id) {
-                    f(g);
+        move |change: GoalChange| match s.commit_inline(SetupEdit::UpdateGoal(id.clone(), change)) {
+            Ok(_) => error.set(None),
+            Err(e) => {
+                if let Some(e) = e.refusal() {
+                    error.set(Some(sentence(&e.to_string())));
                 }
-            });
+            }
         }
     };
     let remove = {
         let id = id.clone();
         move |_| {
-            let id = id.clone();
-            s.edit(move |p| p.goals.retain(|g| g.id != id));
+            let _ = s.commit(SetupEdit::RemoveGoal(id.clone()));
         }
     };
     let base = format!("goal-{id}");
@@ -229,18 +215,18 @@ fn GoalRow(id: GoalId) -> impl IntoView {
                     <label for=format!("{base}-title")>"Goal"</label>
                     <input id=format!("{base}-title") type="text" maxlength="300"
                         prop:value=move || g1().map(|g| g.title).unwrap_or_default()
-                        on:change=move |ev| { let v = event_target_value(&ev); u1(Box::new(move |g| g.title = v)); }/>
+                        on:change=move |ev| { let v = event_target_value(&ev); u1(GoalChange::Title(v)); }/>
                 </div>
                 <div class="mk-field mk-field--grow">
                     <label for=format!("{base}-metric")>"Measured by"</label>
                     <input id=format!("{base}-metric") type="text" maxlength="300" placeholder="e.g. 12-month retention of mentees"
                         prop:value=move || g2().map(|g| g.metric).unwrap_or_default()
-                        on:change=move |ev| { let v = event_target_value(&ev); u2(Box::new(move |g| g.metric = v)); }/>
+                        on:change=move |ev| { let v = event_target_value(&ev); u2(GoalChange::Metric(v)); }/>
                 </div>
                 <div class="mk-field">
                     <label for=format!("{base}-cmp")>"Target"</label>
                     <select id=format!("{base}-cmp") on:change=move |ev| {
-                        if let Some(c) = Comparison::from_key(&event_target_value(&ev)) { u3(Box::new(move |g| g.comparison = c)); }
+                        if let Some(c) = Comparison::from_key(&event_target_value(&ev)) { u3(GoalChange::Comparison(c)); }
                     }>
                         {Comparison::ALL.into_iter().map(|c| {
                             let g = g3.clone();
@@ -255,14 +241,14 @@ fn GoalRow(id: GoalId) -> impl IntoView {
                         aria-describedby=format!("{base}-error")
                         prop:value=move || g4().map(|g| g.target.to_string()).unwrap_or_default()
                         on:change=move |ev| match parse_number(&event_target_value(&ev)) {
-                            Ok(x) => { error.set(None); u4(Box::new(move |g| g.target = x)); }
+                            Ok(x) => u4(GoalChange::Target(x)),
                             Err(e) => error.set(Some(format!("Target: {e}"))),
                         }/>
                 </div>
                 <div class="mk-field mk-field--small">
                     <label for=format!("{base}-unit")>"Unit"</label>
                     <select id=format!("{base}-unit") on:change=move |ev| {
-                        if let Some(x) = MetricUnit::from_key(&event_target_value(&ev)) { u5(Box::new(move |g| g.unit = x)); }
+                        if let Some(x) = MetricUnit::from_key(&event_target_value(&ev)) { u5(GoalChange::Unit(x)); }
                     }>
                         {MetricUnit::ALL.into_iter().map(|x| {
                             let g = g5.clone();
@@ -277,11 +263,10 @@ fn GoalRow(id: GoalId) -> impl IntoView {
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
                             if v.trim().is_empty() {
-                                error.set(None);
-                                u6(Box::new(|g| g.baseline = None));
+                                u6(GoalChange::Baseline(None));
                             } else {
                                 match parse_number(&v) {
-                                    Ok(x) => { error.set(None); u6(Box::new(move |g| g.baseline = Some(x))); }
+                                    Ok(x) => u6(GoalChange::Baseline(Some(x))),
                                     Err(e) => error.set(Some(format!("Baseline: {e}"))),
                                 }
                             }
@@ -298,20 +283,7 @@ fn GoalRow(id: GoalId) -> impl IntoView {
 fn MilestonesCard() -> impl IntoView {
     let s = use_session();
     let add = move |_| {
-        s.edit(|p| {
-            let id = MilestoneId(p.next_id(IdKind::Milestone));
-            let offset = p
-                .milestones
-                .iter()
-                .map(|m| m.offset_days)
-                .max()
-                .map_or(0, |d| d + 30);
-            p.milestones.push(Milestone {
-                id,
-                name: "New milestone".into(),
-                offset_days: offset,
-            });
-        });
+        let _ = s.commit(SetupEdit::AddMilestone);
     };
     view! {
         <section class="mk-card mk-card--wide" aria-labelledby="milestones-title">
@@ -348,13 +320,15 @@ fn MilestoneRow(id: MilestoneId) -> impl IntoView {
     };
     let edit = {
         let id = id.clone();
-        move |f: Box<dyn FnOnce(&mut Milestone)>| {
-            let id = id.clone();
-            s.edit(move |p| {
-                if let Some(m) = p.milestones.iter_mut().find(|m| m.id == id) {
-                    f(m);
+        move |change: MilestoneChange| match s
+            .commit_inline(SetupEdit::UpdateMilestone(id.clone(), change))
+        {
+            Ok(_) => error.set(None),
+            Err(e) => {
+                if let Some(e) = e.refusal() {
+                    error.set(Some(sentence(&e.to_string())));
                 }
-            });
+            }
         }
     };
     let (e1, e2) = (edit.clone(), edit);
@@ -362,8 +336,7 @@ fn MilestoneRow(id: MilestoneId) -> impl IntoView {
     let remove = {
         let id = id.clone();
         move |_| {
-            let id = id.clone();
-            s.edit(move |p| p.milestones.retain(|m| m.id != id));
+            let _ = s.commit(SetupEdit::RemoveMilestone(id.clone()));
         }
     };
     let base = format!("milestone-{id}");
@@ -374,7 +347,7 @@ fn MilestoneRow(id: MilestoneId) -> impl IntoView {
                     <label for=format!("{base}-name")>"Milestone"</label>
                     <input id=format!("{base}-name") type="text" maxlength="300"
                         prop:value=move || g1().map(|m| m.name).unwrap_or_default()
-                        on:change=move |ev| { let v = event_target_value(&ev); e1(Box::new(move |m| m.name = v)); }/>
+                        on:change=move |ev| { let v = event_target_value(&ev); e1(MilestoneChange::Name(v)); }/>
                 </div>
                 <div class="mk-field mk-field--small">
                     <label for=format!("{base}-days")>"Day"</label>
@@ -385,8 +358,8 @@ fn MilestoneRow(id: MilestoneId) -> impl IntoView {
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
                             match v.trim().parse::<u32>() {
-                                Ok(d) if d <= 3650 => { error.set(None); e2(Box::new(move |m| m.offset_days = d)); }
-                                _ => error.set(Some(format!("Day: \u{201c}{}\u{201d} is not a whole number of days from 0 to 3650", v.trim()))),
+                                Ok(d) if d <= MAX_MILESTONE_DAY => e2(MilestoneChange::Day(d)),
+                                _ => error.set(Some(format!("Day: \u{201c}{}\u{201d} is not a whole number of days from 0 to {MAX_MILESTONE_DAY}", v.trim()))),
                             }
                         }/>
                 </div>

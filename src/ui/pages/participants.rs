@@ -1,19 +1,17 @@
 //! Participants: the mentor pool's strength, a searchable, sortable, paged table of
 //! everybody enrolled, an add/edit form and bulk actions with undo.
 
-use std::cell::RefCell;
 use std::collections::HashSet;
-use std::rc::Rc;
 
 use leptos::prelude::*;
 
 use crate::app::notices::NoticeKind;
-use crate::app::session::{use_session, Session};
+use crate::app::session::use_session;
 use crate::app::use_app;
 use crate::core::model::{PersonId, Role};
 use crate::core::people::{
-    add_person, departments, remove_people, replace_person, set_capacity, set_role, undo_remove,
-    CheckedPerson, MatchedFilter, PeopleFilter, PeopleIndex, Sort,
+    departments, CheckedPerson, MatchedFilter, PeopleEdit, PeopleFilter, PeopleIndex, PeopleReport,
+    Sort,
 };
 use crate::core::reports::stats;
 use crate::ui::components::csv_export::{CsvExport, CsvExportButton};
@@ -44,12 +42,6 @@ fn focus_first(ids: &[String]) {
     {
         let _ = el.focus();
     }
-}
-
-/// Whether edits are accepted now (read-only and conflicting programs refuse them, and the
-/// form must then stay open so nothing typed is lost).
-fn can_edit(s: &Session) -> bool {
-    s.read_only.get_untracked().is_none() && s.conflict.get_untracked().is_none()
 }
 
 /// The Participants section.
@@ -109,10 +101,6 @@ pub fn ParticipantsSection() -> impl IntoView {
         let Some(mode) = form.get_untracked() else {
             return;
         };
-        if !can_edit(&s) {
-            s.edit(|_| {});
-            return;
-        }
         let name = checked.person.name.clone();
         let mut note = checked
             .warnings
@@ -123,26 +111,23 @@ pub fn ParticipantsSection() -> impl IntoView {
         if !note.is_empty() {
             note = format!(" Note: {note}");
         }
+        // On a refusal the form stays open, so nothing typed is lost.
         match mode {
             FormMode::Add => {
-                let mut new_id = None;
-                s.edit(|p| new_id = Some(add_person(p, checked.person)));
-                app.notices.success(format!("Added {name}.{note}"));
-                close_form(new_id);
+                if let Ok(done) = s.commit(PeopleEdit::Add(checked.person)) {
+                    app.notices.success(format!("Added {name}.{note}"));
+                    let new_id = match done.report {
+                        PeopleReport::Added(id) => Some(id),
+                        _ => None,
+                    };
+                    close_form(new_id);
+                }
             }
             FormMode::Edit(id) => {
-                let exists = s.program.with_untracked(|p| p.person(&id).is_some());
-                if !exists {
-                    app.notices.error(format!(
-                        "{name} was removed while you edited; use \u{201c}Add a participant\u{201d} to enrol them again."
-                    ));
-                    return;
+                if s.commit(PeopleEdit::Replace(checked.person)).is_ok() {
+                    app.notices.success(format!("Saved {name}.{note}"));
+                    close_form(Some(id));
                 }
-                s.edit(|p| {
-                    replace_person(p, checked.person);
-                });
-                app.notices.success(format!("Saved {name}.{note}"));
-                close_form(Some(id));
             }
         }
     });
@@ -156,14 +141,11 @@ pub fn ParticipantsSection() -> impl IntoView {
     let on_edit = Callback::new(move |id: PersonId| form.set(Some(FormMode::Edit(id))));
 
     let on_set_role = Callback::new(move |role: Role| {
-        if !can_edit(&s) {
-            s.edit(|_| {});
-            return;
-        }
         let ids = selected.get_untracked();
-        let mut change = None;
-        s.edit(|p| change = Some(set_role(p, &ids, role)));
-        if let Some(c) = change {
+        let Ok(done) = s.commit(PeopleEdit::SetRole(ids, role)) else {
+            return;
+        };
+        if let PeopleReport::Role(c) = done.report {
             let mut text = format!("{} changed to {}.", c.changed, role.label().to_lowercase());
             if c.mismatched_matches > 0 {
                 text.push_str(&format!(
@@ -177,14 +159,11 @@ pub fn ParticipantsSection() -> impl IntoView {
         }
     });
     let on_set_capacity = Callback::new(move |capacity: u16| {
-        if !can_edit(&s) {
-            s.edit(|_| {});
-            return;
-        }
         let ids = selected.get_untracked();
-        let mut change = None;
-        s.edit(|p| change = Some(set_capacity(p, &ids, capacity)));
-        if let Some(c) = change {
+        let Ok(done) = s.commit(PeopleEdit::SetCapacity(ids, capacity)) else {
+            return;
+        };
+        if let PeopleReport::Capacity(c) = done.report {
             let mut text = format!("Capacity set to {capacity} for {} mentor(s).", c.set);
             if c.skipped_mentees > 0 {
                 text.push_str(&format!(
@@ -196,38 +175,23 @@ pub fn ParticipantsSection() -> impl IntoView {
         }
     });
     let on_remove = Callback::new(move |()| {
-        if !can_edit(&s) {
-            s.edit(|_| {});
-            return;
-        }
         let ids = selected.get_untracked();
-        let mut removed = None;
-        s.edit(|p| removed = Some(remove_people(p, &ids)));
-        let Some(removed) = removed else {
+        let Ok(done) = s.commit(PeopleEdit::Remove(ids)) else {
             return;
         };
         selected.set(HashSet::new());
-        let count = removed.count();
-        let matches = removed.matches.len();
-        let mut text = if count == 1 {
-            "Removed 1 participant".to_owned()
-        } else {
-            format!("Removed {count} participants")
-        };
-        if matches > 0 {
-            text.push_str(&format!(" and {matches} match(es)"));
+        if let PeopleReport::Removed { people, matches } = done.report {
+            let mut text = if people == 1 {
+                "Removed 1 participant".to_owned()
+            } else {
+                format!("Removed {people} participants")
+            };
+            if matches > 0 {
+                text.push_str(&format!(" and {matches} match(es)"));
+            }
+            text.push('.');
+            s.notify_with_undo(NoticeKind::Info, text, done.step);
         }
-        text.push('.');
-        let slot = Rc::new(RefCell::new(Some(removed)));
-        app.notices
-            .with_action(NoticeKind::Info, text, "Undo", move || {
-                if let Some(removed) = slot.borrow_mut().take() {
-                    let mut back = 0;
-                    s.edit(|p| back = undo_remove(p, removed));
-                    app.notices
-                        .success(format!("Restored {back} participant(s)."));
-                }
-            });
         request_animation_frame(|| focus_first(&["people-search".to_owned()]));
     });
 

@@ -12,19 +12,22 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::app::browser::in_text_field;
 use crate::app::matching::{ProgramRun, RunEvent};
 use crate::app::route::{Route, Section};
+use crate::app::session::sentence;
 use crate::app::session::{use_session, Session};
 use crate::app::workshop::{
     audience_url, exit_fullscreen, is_fullscreen, open_audience, set_projector_theme,
     toggle_fullscreen, StageChannel,
 };
 use crate::app::{use_app, AppContext};
-use crate::core::matching::draft::{self, DraftEdit, Preview};
+use crate::core::matching::draft::{self, AcceptRun, DraftEdit, Preview};
 use crate::core::matching::scoring;
 use crate::core::model::{Algorithm, NameDisplay, PersonId};
+use crate::core::people::mentors_with_places;
+use crate::core::program::setup::SetupEdit;
 use crate::core::workshop::{build_deck, ChangeView, Deck, StageMessage, StageState};
-use crate::ui::components::draft_list::{in_text_field, mentor_options, DraftHistory};
 use crate::ui::components::save_indicator::SaveIndicator;
 use crate::ui::components::stage::Stage;
 
@@ -34,7 +37,6 @@ struct Presenter {
     /// Captured at creation: handlers run outside the component's owner.
     app: AppContext,
     s: Session,
-    history: DraftHistory,
     deck: Memo<Deck>,
     step: RwSignal<usize>,
     selected: RwSignal<Option<usize>>,
@@ -142,22 +144,20 @@ impl Presenter {
     fn apply(&self, edit: &DraftEdit) -> bool {
         let app = self.app;
         let label = self.deck.with_untracked(|d| d.edit_label(edit));
-        match self.history.apply(self.s, edit) {
-            Ok(preview) => {
+        match self.s.commit(edit.clone()) {
+            Ok(done) => {
+                let preview = done.report;
                 let change = self
                     .deck
                     .with_untracked(|d| d.change_view(label.clone(), &preview, true));
                 app.notices.success(format!(
                     "{label} (cohort total {}).",
-                    crate::core::workshop::signed(preview.total_delta())
+                    crate::core::matching::draft::signed(preview.total_delta())
                 ));
                 self.last.set(Some((change, preview)));
                 true
             }
-            Err(e) => {
-                app.notices.error(e);
-                false
-            }
+            Err(_) => false,
         }
     }
 
@@ -206,24 +206,20 @@ impl Presenter {
     fn undo(&self) {
         let app = self.app;
         self.cancel();
-        match self.history.undo(self.s) {
-            Some(label) => {
-                self.last.set(None);
-                app.notices.info(format!("Undone: {label}."));
-            }
-            None => app.notices.info("Nothing to undo."),
+        if self.s.undo().is_some() {
+            self.last.set(None);
+        } else if self.s.can_edit() {
+            app.notices.info("Nothing to undo.");
         }
     }
 
     fn redo(&self) {
         let app = self.app;
         self.cancel();
-        match self.history.redo(self.s) {
-            Some(label) => {
-                self.last.set(None);
-                app.notices.info(format!("Redone: {label}."));
-            }
-            None => app.notices.info("Nothing to redo."),
+        if self.s.redo().is_some() {
+            self.last.set(None);
+        } else if self.s.can_edit() {
+            app.notices.info("Nothing to redo.");
         }
     }
 }
@@ -247,8 +243,11 @@ fn rerun(p: Presenter, slot: RunSlot) {
     }
     let total_before = p.deck.with_untracked(|d| d.total_score);
     let finish = move |outcome: crate::app::matching::RunOutcome| {
-        p.history
-            .record_run(p.s, outcome.algorithm, outcome.matches, outcome.next_seq);
+        let _ = p.s.commit(AcceptRun {
+            algorithm: outcome.algorithm,
+            matches: outcome.matches,
+            next_seq: outcome.next_seq,
+        });
         let total_after =
             p.s.program
                 .with_untracked(|x| draft::summary(x).total_score);
@@ -314,7 +313,6 @@ fn target_tag(e: &web_sys::KeyboardEvent) -> String {
 pub fn PresenterSection() -> impl IntoView {
     let s = use_session();
     let app = use_app();
-    let history = expect_context::<DraftHistory>();
     let id = s.program.with_untracked(|p| p.id.clone());
     set_projector_theme(true);
     on_cleanup(|| {
@@ -360,15 +358,12 @@ pub fn PresenterSection() -> impl IntoView {
                 deck.with(|d| d.change_view(d.edit_label(&edit), &pv, false)),
                 pv,
             )),
-            Err(e) => Err(crate::ui::components::draft_list::capitalise(
-                &e.to_string(),
-            )),
+            Err(e) => Err(sentence(&e.to_string())),
         })
     });
     let p = Presenter {
         app,
         s,
-        history,
         deck,
         step,
         selected,
@@ -414,10 +409,7 @@ pub fn PresenterSection() -> impl IntoView {
         }
     }) {
         Ok(c) => channel.set_value(Some(c)),
-        Err(e) => channel_error.set(Some(format!(
-            "{}.",
-            crate::ui::components::draft_list::capitalise(&e.to_string())
-        ))),
+        Err(e) => channel_error.set(Some(format!("{}.", sentence(&e.to_string())))),
     }
     Effect::new(move |_| {
         let view = stage.get();
@@ -444,7 +436,7 @@ pub fn PresenterSection() -> impl IntoView {
         toggle_fullscreen(move |e| {
             app.notices.info(format!(
                 "{}. Use the browser's own full screen (F11) instead.",
-                crate::ui::components::draft_list::capitalise(&e.to_string())
+                sentence(&e.to_string())
             ));
         })
     };
@@ -524,7 +516,7 @@ pub fn PresenterSection() -> impl IntoView {
             popup_blocked.set(true);
             app.notices.error(format!(
                 "{}: allow pop-ups for this site, or open the link shown under the button.",
-                crate::ui::components::draft_list::capitalise(&e.to_string()).trim_end_matches('.')
+                sentence(&e.to_string()).trim_end_matches('.')
             ));
         }
     };
@@ -597,7 +589,7 @@ fn RevealBar(p: Presenter) -> impl IntoView {
                         <span class="mk-radio">
                             <input type="radio" name="workshop-names" id=id.clone()
                                 prop:checked=move || s.program.with(|x| x.workshop.names == n)
-                                on:change=move |_| s.edit(|x| x.workshop.names = n)/>
+                                on:change=move |_| { let _ = s.commit(SetupEdit::SetWorkshopNames(n)); }/>
                             <label for=id>{n.label()}</label>
                         </span>
                     }
@@ -657,7 +649,7 @@ fn WhatIf(p: Presenter, run_slot: RunSlot) -> impl IntoView {
                         p.move_to.set((!v.is_empty()).then_some(PersonId(v)));
                     }>
                         <option value="">"Choose a mentor\u{2026}"</option>
-                        {move || p.s.program.with(mentor_options).into_iter().map(|(id, name)| view! {
+                        {move || p.s.program.with(mentors_with_places).into_iter().map(|(id, name)| view! {
                             <option value=id.0.clone()>{name}</option>
                         }).collect_view()}
                     </select>
@@ -672,14 +664,14 @@ fn WhatIf(p: Presenter, run_slot: RunSlot) -> impl IntoView {
             <p class="mk-field__error" role="alert">{error}</p>
             <div class="mk-toolbar">
                 <button class="mk-button" data-testid="present-undo"
-                    disabled=move || p.history.undo_label().is_none()
+                    disabled=move || p.s.undo_label().is_none()
                     on:click=move |_| p.undo()>
-                    {move || p.history.undo_label().map_or("Undo (Ctrl+Z)".to_owned(), |l| format!("Undo: {l}"))}
+                    {move || p.s.undo_label().map_or("Undo (Ctrl+Z)".to_owned(), |l| format!("Undo: {l}"))}
                 </button>
                 <button class="mk-button" data-testid="present-redo"
-                    disabled=move || p.history.redo_label().is_none()
+                    disabled=move || p.s.redo_label().is_none()
                     on:click=move |_| p.redo()>
-                    {move || p.history.redo_label().map_or("Redo (Ctrl+Shift+Z)".to_owned(), |l| format!("Redo: {l}"))}
+                    {move || p.s.redo_label().map_or("Redo (Ctrl+Shift+Z)".to_owned(), |l| format!("Redo: {l}"))}
                 </button>
                 <button class="mk-button" data-testid="present-rerun" disabled=move || p.running.get()
                     on:click=move |_| rerun(p, run_slot)>

@@ -1,15 +1,16 @@
 //! A program's page: header, save state, banners, section navigation.
 
+use leptos::ev;
 use leptos::prelude::*;
 
+use crate::app::browser::in_text_field;
 use crate::app::route::{Route, Section};
 use crate::app::session::{use_session, Conflict, Session};
+use crate::app::suggestions::SuggestionStore;
 use crate::app::use_app;
 use crate::core::model::ProgramId;
-use crate::ui::components::draft_list::DraftHistory;
 use crate::ui::components::save_indicator::SaveIndicator;
 use crate::ui::components::share_dialog::ShareButton;
-use crate::ui::components::suggestions::SuggestionStore;
 use crate::ui::pages::{
     matching::MatchingSection, overview::OverviewSection, participants::ParticipantsSection,
     present::PresenterSection, relationships::RelationshipsSection, reports::ReportsSection,
@@ -42,12 +43,11 @@ pub fn ProgramPage(
 }
 
 /// The open program: workshop (projector) mode has a page of its own, every other section
-/// the program's header and tabs. The draft's undo history lives here, so the Matching page
-/// and workshop mode share it and it survives switching between them.
+/// the program's header and tabs. The program's one undo history lives in its session, so
+/// every section and workshop mode share it and it survives switching between them.
 #[component]
 fn OpenProgram() -> impl IntoView {
     let app = use_app();
-    provide_context(DraftHistory::new());
     let presenting = Memo::new(move |_| {
         matches!(
             app.route.get(),
@@ -101,6 +101,7 @@ fn ProgramSections() -> impl IntoView {
                     <p class="mk-subtitle">{purpose}</p>
                 </div>
                 <div class="mk-actions">
+                    <UndoRedo/>
                     <SaveIndicator state=session.save_state/>
                     <button class="mk-button" on:click=move |_| {
                         session.flush();
@@ -133,6 +134,60 @@ fn ProgramSections() -> impl IntoView {
                 {body}
             </section>
         </main>
+    }
+}
+
+/// Undo and Redo for every change to the program, with what they would undo or redo, and
+/// Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) when the keyboard is not in a text field (where they
+/// undo typing instead).
+#[component]
+fn UndoRedo() -> impl IntoView {
+    let s = use_session();
+    let app = use_app();
+    let undo = move || {
+        if s.undo().is_none() && s.can_edit() {
+            app.notices.info("Nothing to undo.");
+        }
+    };
+    let redo = move || {
+        if s.redo().is_none() && s.can_edit() {
+            app.notices.info("Nothing to redo.");
+        }
+    };
+    let keys = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
+        if !(e.ctrl_key() || e.meta_key()) || e.alt_key() || in_text_field(&e) {
+            return;
+        }
+        match e.key().to_lowercase().as_str() {
+            "z" if e.shift_key() => {
+                e.prevent_default();
+                redo();
+            }
+            "z" => {
+                e.prevent_default();
+                undo();
+            }
+            "y" => {
+                e.prevent_default();
+                redo();
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
+    view! {
+        <button class="mk-button" data-testid="undo"
+            disabled=move || s.undo_label().is_none()
+            title="Ctrl+Z" aria-keyshortcuts="Control+Z"
+            on:click=move |_| undo()>
+            {move || s.undo_label().map_or("Undo".to_owned(), |l| format!("Undo: {l}"))}
+        </button>
+        <button class="mk-button" data-testid="redo"
+            disabled=move || s.redo_label().is_none()
+            title="Ctrl+Shift+Z" aria-keyshortcuts="Control+Shift+Z"
+            on:click=move |_| redo()>
+            {move || s.redo_label().map_or("Redo".to_owned(), |l| format!("Redo: {l}"))}
+        </button>
     }
 }
 

@@ -6,6 +6,7 @@ use std::fmt;
 
 use thiserror::Error;
 
+use crate::core::edit::{Change, Operation};
 use crate::core::exchange::csv::cells;
 use crate::core::exchange::csv::mapping::{Mapping, Target};
 use crate::core::exchange::csv::sniff::{Row, Sniffed};
@@ -990,6 +991,27 @@ pub fn apply_import(program: &mut Program, plan: &ImportPlan) -> Result<ImportSu
         merged: plan.merges.len(),
         new_skills: plan.new_skills.len(),
     })
+}
+
+/// Importing a planned CSV file's participants, as one change to the program.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportParticipants(pub ImportPlan);
+
+impl Operation for ImportParticipants {
+    type Report = ImportSummary;
+    type Error = ApplyError;
+
+    fn apply(self, program: &mut Program) -> Result<Change<ImportSummary>, ApplyError> {
+        let summary = apply_import(program, &self.0)?;
+        let mut label = match summary.added {
+            1 => "Import 1 participant".to_owned(),
+            n => format!("Import {n} participants"),
+        };
+        if summary.merged > 0 {
+            label.push_str(&format!(" and update {}", summary.merged));
+        }
+        Ok(Change::new(label, summary))
+    }
 }
 
 #[cfg(test)]

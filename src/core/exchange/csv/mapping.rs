@@ -374,7 +374,8 @@ pub struct Mapping {
 /// columns (`Skill 1`, `Preference 2`) fill list targets.
 ///
 /// ```
-/// use mentorkit::core::{csv::{auto_map, Target}, Program, ProgramId};
+/// use mentorkit::core::exchange::csv::{auto_map, Target};
+/// use mentorkit::core::{Program, ProgramId};
 /// let headers = ["Full Name", "E-mail address", "Job title", "Office"].map(String::from);
 /// let m = auto_map(&headers, &Program::new(ProgramId::from("x"), "X"));
 /// assert_eq!(m.columns, [Target::Name, Target::Email, Target::Title, Target::Ignore]);

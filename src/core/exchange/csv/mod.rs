@@ -40,7 +40,8 @@ pub use export::{
 pub use import::column_letter;
 pub use import::{
     apply_import, plan_import, ApplyError, Duplicate, DuplicateOf, DuplicatePolicy, ImportOptions,
-    ImportPlan, ImportSummary, PlannedMerge, PlannedPerson, RowError, SkipReason, SkippedRow,
+    ImportParticipants, ImportPlan, ImportSummary, PlannedMerge, PlannedPerson, RowError,
+    SkipReason, SkippedRow,
 };
 pub use mapping::{auto_map, normalize_header, Mapping, MappingFileError, Target};
 pub use sniff::{sniff, sniff_with, Encoding, Row, SniffOptions, Sniffed};

@@ -55,6 +55,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use crate::core::matching::config::criterion_label;
 use crate::core::model::{
     Answer, CriterionKind, MatchStatus, PersonId, Preference, Program, Role, MUST_HAVE,
 };
@@ -286,6 +287,41 @@ impl Explanation {
                     format!("{}: {}", c.label, c.detail)
                 }
             })
+            .collect()
+    }
+}
+
+impl Contribution {
+    /// The criterion's share in one sentence: "Skills (weight 8): 34 of 40 points. Rust
+    /// (wants 3, mentor has 4)".
+    pub fn sentence(&self) -> String {
+        format!(
+            "{} (weight {}): {} of {} points. {}",
+            self.label, self.weight, self.points, self.max_points, self.detail
+        )
+    }
+}
+
+impl Explanation {
+    /// The score in one sentence: "Score 57 of 100." or, when a rule excludes the pair,
+    /// "Excluded by a rule (the criteria alone give 57).".
+    pub fn headline(&self) -> String {
+        match self.score {
+            Some(s) => format!("Score {s} of 100."),
+            None => format!(
+                "Excluded by a rule (the criteria alone give {}).",
+                self.raw_score
+            ),
+        }
+    }
+
+    /// Every criterion's [`Contribution::sentence`], then every rule excluding the pair
+    /// ("Excluded: same team").
+    pub fn lines(&self) -> Vec<String> {
+        self.contributions
+            .iter()
+            .map(Contribution::sentence)
+            .chain(self.excluded_by.iter().map(|r| format!("Excluded: {r}")))
             .collect()
     }
 }
@@ -620,29 +656,23 @@ impl Cohort {
             if weight == 0 {
                 continue;
             }
-            let (kind, label) = match &c.kind {
-                CriterionKind::Skills => (Kind::Skills, "Skills".to_string()),
-                CriterionKind::Goals => (Kind::Goals, "Goals".to_string()),
+            let kind = match &c.kind {
+                CriterionKind::Skills => Kind::Skills,
+                CriterionKind::Goals => Kind::Goals,
                 CriterionKind::SeniorityGap { min, max } => {
                     let (lo, hi) = if min <= max {
                         (*min, *max)
                     } else {
                         (*max, *min)
                     };
-                    (
-                        Kind::Seniority {
-                            min: i16::from(lo),
-                            max: i16::from(hi),
-                        },
-                        format!("Seniority gap {lo} to {hi}"),
-                    )
+                    Kind::Seniority {
+                        min: i16::from(lo),
+                        max: i16::from(hi),
+                    }
                 }
-                CriterionKind::Department { prefer } => (
-                    Kind::Department(*prefer),
-                    format!("Department ({})", prefer_label(*prefer)),
-                ),
-                CriterionKind::TimeZone => (Kind::TimeZone, "Time zone".to_string()),
-                CriterionKind::Language => (Kind::Language, "Language".to_string()),
+                CriterionKind::Department { prefer } => Kind::Department(*prefer),
+                CriterionKind::TimeZone => Kind::TimeZone,
+                CriterionKind::Language => Kind::Language,
                 CriterionKind::Field { field, prefer } => {
                     let Some(def) = program.profile_fields.iter().find(|f| &f.id == field) else {
                         continue;
@@ -652,15 +682,13 @@ impl Cohort {
                     }
                     let slot = field_slots.len();
                     field_slots.push(field.clone());
-                    (
-                        Kind::Field {
-                            slot,
-                            prefer: *prefer,
-                        },
-                        format!("{} ({})", def.label.trim(), prefer_label(*prefer)),
-                    )
+                    Kind::Field {
+                        slot,
+                        prefer: *prefer,
+                    }
                 }
             };
+            let label = criterion_label(program, &c.kind);
             criteria.push(Compiled {
                 kind,
                 weight,
@@ -1131,14 +1159,6 @@ impl Cohort {
             return CODE_MIN_SCORE;
         }
         score
-    }
-}
-
-fn prefer_label(p: Preference) -> &'static str {
-    match p {
-        Preference::Same => "same",
-        Preference::Different => "different",
-        Preference::Overlap => "overlap",
     }
 }
 

@@ -1,8 +1,8 @@
 //! The CSV import wizard: a button that opens a modal dialog in three steps (file, columns,
 //! review) over the core's import pipeline (`sniff_with` -> `auto_map` -> `plan_import` ->
-//! `apply_import`). The UI only collects the coordinator's choices and renders the plan;
+//! `ImportParticipants`). The UI only collects the coordinator's choices and renders the plan;
 //! nothing is written to the program until "Import" is pressed, and then through
-//! `Session::edit` (autosaved, undoable from the notice).
+//! `Session::commit` (one undoable change, autosaved; Undo in the notice too).
 
 mod columns_step;
 mod dialog;
@@ -19,11 +19,11 @@ use leptos::task::spawn_local;
 
 use crate::app::browser::{focus_element, read_file};
 use crate::app::notices::NoticeKind;
-use crate::app::session::{use_session, Session};
+use crate::app::session::{use_session, CommitError, Session};
 use crate::app::{use_app, AppContext};
 use crate::core::exchange::csv::{
-    apply_import, auto_map, plan_import, sniff_with, DuplicatePolicy, ImportOptions, ImportPlan,
-    Mapping, SniffOptions, Sniffed,
+    auto_map, plan_import, sniff_with, DuplicatePolicy, ImportOptions, ImportParticipants,
+    ImportPlan, Mapping, SniffOptions, Sniffed,
 };
 use crate::core::model::Role;
 use dialog::WizardDialog;
@@ -269,26 +269,23 @@ impl Wizard {
         }
     }
 
-    /// Writes the plan's good rows into the program (all or nothing), closes the dialog and
-    /// offers to undo.
+    /// Writes the plan's good rows into the program (all or nothing, one undoable change),
+    /// closes the dialog and offers to undo.
     fn import(&self) {
         let Some(plan) = self.plan.get_untracked() else {
             return;
         };
-        let before = self
+        match self
             .session
-            .program
-            .with_untracked(|p| (p.people.clone(), p.skills.clone(), p.next_seq));
-        let mut outcome = None;
-        self.session
-            .edit(|p| outcome = Some(apply_import(p, &plan)));
-        match outcome {
-            // The session refused the edit (read-only, conflict) and said why.
-            None => {}
-            Some(Err(e)) => self
+            .commit(ImportParticipants(ImportPlan::clone(&plan)))
+        {
+            Err(CommitError::Edit(e)) => self
                 .apply_error
                 .set(Some(format!("Nothing was imported: {e}."))),
-            Some(Ok(summary)) => {
+            // The session refused the change (read-only, conflict) and said why.
+            Err(_) => {}
+            Ok(done) => {
+                let summary = done.report;
                 let file = self.file_name.get_untracked().unwrap_or_default();
                 let mut text = format!(
                     "Imported {} new participant(s) and updated {} from {file}.",
@@ -298,21 +295,8 @@ impl Wizard {
                     text.push_str(&format!(" Added {} new skill(s).", summary.new_skills));
                 }
                 self.close();
-                let session = self.session;
-                let (people, skills, next_seq) = before;
-                self.app
-                    .notices
-                    .with_action(NoticeKind::Success, text, "Undo", move || {
-                        // The program page may be gone by the time Undo is pressed.
-                        if session.program.try_with_untracked(|_| ()).is_none() {
-                            return;
-                        }
-                        session.edit(|p| {
-                            p.people = people.clone();
-                            p.skills = skills.clone();
-                            p.next_seq = next_seq;
-                        });
-                    });
+                self.session
+                    .notify_with_undo(NoticeKind::Success, text, done.step);
             }
         }
     }
