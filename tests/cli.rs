@@ -198,7 +198,7 @@ fn a_bad_row_stops_the_import_naming_row_and_column() {
     assert_eq!(code(&out), 2);
     let err = stderr(&out);
     assert!(
-        err.contains("bad-rows.csv: row 3, column C \"Role\": \"boss\" is not a role"),
+        err.contains("bad-rows.csv: row 3, column C \"Role\": \u{201c}boss\u{201d} is not a role"),
         "{err}"
     );
     assert!(err.contains("row 5, column D \"Capacity\""), "{err}");

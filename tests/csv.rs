@@ -1,10 +1,11 @@
 //! The CSV core: sniffing, auto-mapping, planning and applying imports, export.
-//! Each bad-input test names its case in `/work/shared/bad-inputs.md`.
+//! Each bad-input test names its case in `docs/bad-inputs.md`.
 
 use mentorkit::core::exchange::csv::{
     apply_import, auto_map, export_matches, export_participants, plan_import, sniff, ApplyError,
     DuplicateOf, DuplicatePolicy, ImportOptions, ImportPlan, SkipReason, Sniffed, Target,
 };
+use mentorkit::core::people::PersonField;
 use mentorkit::core::program::validate::validate;
 use mentorkit::core::{
     Answer, AskedOf, FieldId, FieldKind, Match, MatchStatus, Person, ProfileField, Program,
@@ -187,7 +188,13 @@ fn a_missing_required_column_is_named_and_nothing_is_imported() {
         &program,
         &ImportOptions::default(),
     );
-    assert_eq!(plan.missing_required, [Target::Name, Target::Email]);
+    assert_eq!(
+        plan.missing_required,
+        [
+            Target::Person(PersonField::Name),
+            Target::Person(PersonField::Email)
+        ]
+    );
     assert_eq!(plan.people_count(), 0);
     let err = apply_import(&mut program, &plan).unwrap_err();
     assert!(
@@ -221,12 +228,12 @@ fn bad_rows_are_listed_with_rows_and_columns_and_good_rows_stay_importable() {
     assert_eq!(errors, [(3, Some(2)), (5, Some(3)), (5, Some(4))]);
     assert_eq!(
         plan.row_errors[0].to_string(),
-        "row 3, column C \"Role\": \"boss\" is not a role: use mentor, mentee, either or both"
+        "row 3, column C \"Role\": \u{201c}boss\u{201d} is not a role: use mentor, mentee, either or both"
     );
     assert!(plan.row_errors[1].message.contains("whole number 0-50"));
     assert!(plan.row_errors[2]
         .message
-        .contains("\"Pacific Time\" is not a time zone"));
+        .contains("\u{201c}Pacific Time\u{201d} is not a time zone"));
     assert!(!plan.is_clean());
 
     // "None": not applying leaves the program as it was; "good rows": apply.
@@ -424,8 +431,8 @@ fn sensitive_answers_are_not_exported_and_fields_map_back_by_label() {
     assert_eq!(
         auto_map(&sniffed.headers, &program).columns[2..],
         [
-            Target::Field(FieldId::from("f1")),
-            Target::Field(FieldId::from("f2"))
+            Target::Person(PersonField::Answer(FieldId::from("f1"))),
+            Target::Person(PersonField::Answer(FieldId::from("f2")))
         ]
     );
     apply_import(&mut program, &plan).unwrap();

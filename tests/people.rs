@@ -18,10 +18,9 @@ fn new_base() -> Person {
 }
 
 fn draft(name: &str, role: Role) -> PersonDraft {
-    PersonDraft {
-        name: name.into(),
-        ..PersonDraft::new(role)
-    }
+    let mut d = PersonDraft::new(role);
+    d.set(PersonField::Name, name);
+    d
 }
 
 fn ids(list: &[&PersonId]) -> HashSet<PersonId> {
@@ -54,11 +53,11 @@ fn a_complete_form_becomes_a_valid_person() {
         .map(|f| f.id.clone())
         .expect("a scale question");
     let mut d = draft("  Ada Lovelace ", Role::Mentor);
-    d.email = "ada@example.org".into();
-    d.seniority = "7".into();
-    d.capacity = "3".into();
-    d.languages = "English, French, english, ".into();
-    d.goals = "Grow leads\n\nPublic speaking\n".into();
+    d.set(PersonField::Email, "ada@example.org");
+    d.set(PersonField::Seniority, "7");
+    d.set(PersonField::Capacity, "3");
+    d.set(PersonField::Languages, "English, French, english, ");
+    d.set(PersonField::Goals, "Grow leads\n\nPublic speaking\n");
     d.skills_offered = vec![SkillLevel {
         skill: skill.clone(),
         level: 4,
@@ -97,7 +96,7 @@ fn bad_capacity_text_is_an_error_naming_the_field() {
         ("99999999999999999999999", "is not a whole number"),
     ] {
         let mut d = draft("Ada", Role::Mentor);
-        d.capacity = text.into();
+        d.set(PersonField::Capacity, text);
         let errors = field_errors(parse_person(&d, &p, new_base()));
         assert_eq!(errors.len(), 1, "{text:?}: {errors:?}");
         assert_eq!(errors[0].field, PersonField::Capacity);
@@ -116,7 +115,7 @@ fn bad_capacity_text_is_an_error_naming_the_field() {
 fn a_mentees_capacity_is_zero_whatever_was_typed() {
     let p = demo();
     let mut d = draft("Grace", Role::Mentee);
-    d.capacity = "lots".into();
+    d.set(PersonField::Capacity, "lots");
     let x = parse_person(&d, &p, new_base()).expect("valid").person;
     assert_eq!(x.capacity, 0);
 }
@@ -127,13 +126,13 @@ fn bad_seniority_is_an_error_naming_the_field() {
     let p = demo();
     for text in ["0", "11", "-3", "senior", "5.5"] {
         let mut d = draft("Ada", Role::Mentee);
-        d.seniority = text.into();
+        d.set(PersonField::Seniority, text);
         let errors = field_errors(parse_person(&d, &p, new_base()));
         assert_eq!(errors[0].field, PersonField::Seniority, "{text}");
         assert!(errors[0].message.starts_with("Seniority: "), "{text}");
     }
     let mut d = draft("Ada", Role::Mentee);
-    d.seniority = " ".into();
+    d.set(PersonField::Seniority, " ");
     assert_eq!(
         parse_person(&d, &p, new_base()).map(|c| c.person.seniority),
         Ok(None)
@@ -144,7 +143,7 @@ fn bad_seniority_is_an_error_naming_the_field() {
 fn name_is_required_and_email_must_look_like_one() {
     let p = demo();
     let mut d = draft("   ", Role::Mentee);
-    d.email = "not an address".into();
+    d.set(PersonField::Email, "not an address");
     let errors = field_errors(parse_person(&d, &p, new_base()));
     let fields: Vec<_> = errors.iter().map(|e| e.field.clone()).collect();
     assert_eq!(fields, [PersonField::Name, PersonField::Email]);
@@ -160,7 +159,7 @@ fn a_duplicate_email_is_a_warning_not_an_error() {
     let p = demo();
     let taken = p.people[0].email.to_uppercase();
     let mut d = draft("Someone Else", Role::Mentee);
-    d.email = taken;
+    d.set(PersonField::Email, taken);
     let checked = parse_person(&d, &p, new_base()).expect("saving is allowed");
     assert_eq!(checked.warnings.len(), 1);
     assert_eq!(checked.warnings[0].field, PersonField::Email);

@@ -24,13 +24,14 @@ pub enum StorageBanner {
     Cleared,
 }
 
-/// What the last import changed, shown on the imported program's page.
+/// What the last import (or opening a stored program) repaired, shown on the program's
+/// page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportReport {
     /// The program it concerns.
     pub program: ProgramId,
-    /// The file's name.
-    pub file_name: String,
+    /// The panel's heading ("Imported from pilot.json").
+    pub heading: String,
     /// What restore repaired.
     pub repairs: Vec<Repair>,
     /// Whether the program got a new id because the library had it already.
@@ -167,7 +168,7 @@ impl AppContext {
         let repairs = imported.repairs.len();
         self.import_report.set(Some(ImportReport {
             program: imported.id.clone(),
-            file_name: file_name.to_owned(),
+            heading: format!("Imported from {file_name}"),
             repairs: imported.repairs,
             renamed_id: imported.new_id,
         }));

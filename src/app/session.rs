@@ -131,6 +131,16 @@ impl Session {
                 StorageChange::Cleared | StorageChange::Focus => app.reload(),
             }
         });
+        if !loaded.repairs.is_empty() {
+            // Stored by an earlier version with values the rules now refuse (e.g. a
+            // seniority outside 1-10): say what was repaired before anything is saved.
+            app.import_report.set(Some(crate::app::ImportReport {
+                program: id.clone(),
+                heading: "Repaired when opened".to_owned(),
+                repairs: loaded.repairs,
+                renamed_id: false,
+            }));
+        }
         Ok(Session {
             program: RwSignal::new(loaded.program),
             save_state,

@@ -1,5 +1,5 @@
 //! Limits checked before work, so hostile or accidental input cannot freeze the page or
-//! exhaust memory (see `../shared/bad-inputs.md`, cases 11-14).
+//! exhaust memory (see `docs/bad-inputs.md`, cases 11-14).
 
 /// Largest program file accepted, in bytes (checked before the file is read).
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;

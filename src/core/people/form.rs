@@ -3,86 +3,10 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
-use crate::core::limits::{MAX_LIST, MAX_LONG_TEXT, MAX_SHORT_TEXT};
 use crate::core::model::{
-    Answer, FieldId, FieldKind, Person, PersonId, Program, Role, SkillLevel, MAX_CAPACITY,
-    SKILL_LEVELS,
+    Answer, FieldId, Person, PersonId, Program, Role, SkillLevel, MAX_CAPACITY, SKILL_LEVELS,
 };
-
-/// Lowest and highest seniority level a person can have.
-pub const SENIORITY_LEVELS: std::ops::RangeInclusive<u8> = 1..=10;
-
-/// A field of the person form, for pointing an error at the input it concerns.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum PersonField {
-    /// Full name.
-    Name,
-    /// E-mail address.
-    Email,
-    /// Department.
-    Department,
-    /// Team.
-    Team,
-    /// Manager.
-    Manager,
-    /// Job title.
-    Title,
-    /// Seniority level 1-10.
-    Seniority,
-    /// Time zone.
-    TimeZone,
-    /// Languages, comma separated.
-    Languages,
-    /// Skills offered.
-    SkillsOffered,
-    /// Skills wanted.
-    SkillsWanted,
-    /// Goals, one per line.
-    Goals,
-    /// Mentoring capacity.
-    Capacity,
-    /// Short introduction.
-    Bio,
-    /// When the person can meet.
-    Availability,
-    /// Coordinator's notes.
-    Notes,
-    /// The answer to a profile question.
-    Answer(FieldId),
-}
-
-impl PersonField {
-    /// The label of the field as the form shows it (answers use their question instead).
-    pub fn label(&self) -> &'static str {
-        match self {
-            PersonField::Name => "Name",
-            PersonField::Email => "E-mail",
-            PersonField::Department => "Department",
-            PersonField::Team => "Team",
-            PersonField::Manager => "Manager",
-            PersonField::Title => "Job title",
-            PersonField::Seniority => "Seniority",
-            PersonField::TimeZone => "Time zone",
-            PersonField::Languages => "Languages",
-            PersonField::SkillsOffered => "Skills offered",
-            PersonField::SkillsWanted => "Skills wanted",
-            PersonField::Goals => "Goals",
-            PersonField::Capacity => "Capacity",
-            PersonField::Bio => "Bio",
-            PersonField::Availability => "Availability",
-            PersonField::Notes => "Notes",
-            PersonField::Answer(_) => "Answer",
-        }
-    }
-
-    /// A stable key for element ids (`name`, `capacity`, `answer-f3`).
-    pub fn key(&self) -> String {
-        match self {
-            PersonField::Answer(id) => format!("answer-{id}"),
-            other => other.label().to_lowercase().replace([' ', '-'], "_"),
-        }
-    }
-}
+use crate::core::people::fields::{self, AnswerInput, PersonField, ValueKind, FIELDS};
 
 /// A problem with one field of the person form; the message names the field.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -118,55 +42,54 @@ pub enum AnswerDraft {
     Many(Vec<String>),
 }
 
-/// The person form's contents: text exactly as typed, parsed by [`parse_person`].
+/// The person form's contents: the text of each field exactly as typed, the skills picked
+/// and the answers, parsed by [`parse_person`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PersonDraft {
     /// Mentor, mentee or either.
     pub role: Role,
-    /// Full name (required).
-    pub name: String,
-    /// E-mail address (optional; must look like one when given).
-    pub email: String,
-    /// Department.
-    pub department: String,
-    /// Team.
-    pub team: String,
-    /// Manager.
-    pub manager: String,
-    /// Job title.
-    pub title: String,
-    /// Seniority 1-10, or empty.
-    pub seniority: String,
-    /// Time zone.
-    pub time_zone: String,
-    /// Languages, comma separated.
-    pub languages: String,
+    /// The text typed in each text field (no entry: empty).
+    pub texts: BTreeMap<PersonField, String>,
     /// Skills offered, picked from the program's vocabulary.
     pub skills_offered: Vec<SkillLevel>,
     /// Skills wanted, picked from the program's vocabulary.
     pub skills_wanted: Vec<SkillLevel>,
-    /// Goals, one per line.
-    pub goals: String,
-    /// Capacity 0-50 (mentors and either only).
-    pub capacity: String,
-    /// Short introduction.
-    pub bio: String,
-    /// When the person can meet.
-    pub availability: String,
-    /// Coordinator's notes.
-    pub notes: String,
     /// Answers to profile questions, by question.
     pub answers: BTreeMap<FieldId, AnswerDraft>,
+}
+
+/// What separates a list field's items in the form: languages are written on one line
+/// with commas, goals one per line.
+pub fn list_separator(field: &PersonField) -> char {
+    if *field == PersonField::Goals {
+        '\n'
+    } else {
+        ','
+    }
 }
 
 impl PersonDraft {
     /// An empty form for a new person of the given role (capacity 1 for people who can mentor).
     pub fn new(role: Role) -> PersonDraft {
-        PersonDraft {
+        let mut d = PersonDraft {
             role,
-            capacity: if role.can_mentor() { "1" } else { "0" }.to_owned(),
             ..PersonDraft::default()
-        }
+        };
+        d.set(
+            PersonField::Capacity,
+            if role.can_mentor() { "1" } else { "0" },
+        );
+        d
+    }
+
+    /// The text typed in a field.
+    pub fn text(&self, field: &PersonField) -> &str {
+        self.texts.get(field).map_or("", String::as_str)
+    }
+
+    /// Sets the text of a field.
+    pub fn set(&mut self, field: PersonField, text: impl Into<String>) {
+        self.texts.insert(field, text.into());
     }
 
     /// The form filled in from an existing person.
@@ -183,31 +106,36 @@ impl PersonDraft {
                 (id.clone(), draft)
             })
             .collect();
+        let texts = FIELDS
+            .iter()
+            .filter(|s| {
+                !matches!(
+                    s.kind,
+                    ValueKind::Role | ValueKind::Skills | ValueKind::People
+                )
+            })
+            .map(|s| {
+                let field = PersonField::from(s.field);
+                let sep = if list_separator(&field) == '\n' {
+                    "\n"
+                } else {
+                    ", "
+                };
+                (field, fields::text(x, s.field, sep))
+            })
+            .collect();
         PersonDraft {
             role: x.role,
-            name: x.name.clone(),
-            email: x.email.clone(),
-            department: x.department.clone(),
-            team: x.team.clone(),
-            manager: x.manager.clone(),
-            title: x.title.clone(),
-            seniority: x.seniority.map(|s| s.to_string()).unwrap_or_default(),
-            time_zone: x.time_zone.clone(),
-            languages: x.languages.join(", "),
+            texts,
             skills_offered: x.skills_offered.clone(),
             skills_wanted: x.skills_wanted.clone(),
-            goals: x.goals.join("\n"),
-            capacity: x.capacity.to_string(),
-            bio: x.bio.clone(),
-            availability: x.availability.clone(),
-            notes: x.notes.clone(),
             answers,
         }
     }
 }
 
 /// Parses a mentoring capacity typed by the coordinator: a whole number from 0 to
-/// [`MAX_CAPACITY`].
+/// [`MAX_CAPACITY`] (the form asks for it, so empty text is an error too).
 ///
 /// # Errors
 /// A message naming the field for empty, non-numeric, negative or too large text
@@ -219,65 +147,19 @@ impl PersonDraft {
 /// assert!(parse_capacity("-1").unwrap_err().message.contains("negative"));
 /// ```
 pub fn parse_capacity(text: &str) -> Result<u16, FieldError> {
-    let field = PersonField::Capacity;
-    let t = text.trim();
-    let range = format!("a whole number from 0 to {MAX_CAPACITY}");
-    if t.is_empty() {
-        return Err(FieldError::new(field, format!("enter {range}")));
-    }
-    match t.parse::<i64>() {
-        Ok(n) if n < 0 => Err(FieldError::new(
-            field,
-            format!("{n} is negative; enter {range}"),
+    match fields::capacity(text) {
+        Ok(Some(c)) => Ok(c),
+        Ok(None) => Err(FieldError::new(
+            PersonField::Capacity,
+            format!("enter a whole number 0-{MAX_CAPACITY}"),
         )),
-        Ok(n) if n > i64::from(MAX_CAPACITY) => Err(FieldError::new(
-            field,
-            format!("{n} is above the maximum of {MAX_CAPACITY}"),
-        )),
-        Ok(n) => u16::try_from(n).map_err(|_| FieldError::new(field, format!("enter {range}"))),
-        Err(_) if t.starts_with('-') && t[1..].chars().all(|c| c.is_ascii_digit()) => {
-            Err(FieldError::new(
-                field,
-                format!("\u{201c}{t}\u{201d} is negative; enter {range}"),
-            ))
-        }
-        Err(_) => Err(FieldError::new(
-            field,
-            format!("\u{201c}{t}\u{201d} is not {range}"),
-        )),
+        Err(e) => Err(FieldError::new(PersonField::Capacity, e)),
     }
 }
 
-/// Parses a seniority level: empty for unknown, else a whole number from 1 to 10.
-///
-/// # Errors
-/// A message naming the field for non-numeric or out-of-range text (bad input 41).
-pub fn parse_seniority(text: &str) -> Result<Option<u8>, FieldError> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    let (lo, hi) = (SENIORITY_LEVELS.start(), SENIORITY_LEVELS.end());
-    match t.parse::<i64>() {
-        Ok(n) if (i64::from(*lo)..=i64::from(*hi)).contains(&n) => Ok(u8::try_from(n).ok()),
-        _ => Err(FieldError::new(
-            PersonField::Seniority,
-            format!("\u{201c}{t}\u{201d} is not a whole number from {lo} to {hi}"),
-        )),
-    }
-}
-
-/// Whether an e-mail address has the usual shape (`local@domain.tld`, no spaces).
+/// Whether an e-mail address has the usual shape (see [`fields::email`], the one check).
 pub fn looks_like_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !domain.contains('@')
-        && !email.chars().any(char::is_whitespace)
-        && domain
-            .split_once('.')
-            .is_some_and(|(a, b)| !a.is_empty() && !b.is_empty() && !b.ends_with('.'))
+    matches!(fields::email(email), Ok(Some(_)))
 }
 
 /// Another participant who already uses this e-mail address (case-insensitively), other
@@ -326,50 +208,79 @@ pub fn parse_person(
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let mut person = base;
-    let short = |errors: &mut Vec<FieldError>, field: PersonField, text: &str| -> String {
-        let text = text.trim();
-        if text.chars().count() > MAX_SHORT_TEXT {
-            errors.push(FieldError::new(
-                field,
-                format!("longer than {MAX_SHORT_TEXT} characters"),
-            ));
-        }
-        text.to_owned()
+    let mut text = |field: PersonField, parsed: Result<String, String>| -> String {
+        parsed.unwrap_or_else(|e| {
+            errors.push(FieldError::new(field, e));
+            String::new()
+        })
     };
-
     person.role = draft.role;
-    person.name = short(&mut errors, PersonField::Name, &draft.name);
-    if person.name.is_empty() {
+    person.name = text(
+        PersonField::Name,
+        fields::short_text(draft.text(&PersonField::Name)),
+    );
+    person.department = text(
+        PersonField::Department,
+        fields::short_text(draft.text(&PersonField::Department)),
+    );
+    person.team = text(
+        PersonField::Team,
+        fields::short_text(draft.text(&PersonField::Team)),
+    );
+    person.manager = text(
+        PersonField::Manager,
+        fields::short_text(draft.text(&PersonField::Manager)),
+    );
+    person.title = text(
+        PersonField::Title,
+        fields::short_text(draft.text(&PersonField::Title)),
+    );
+    person.availability = text(
+        PersonField::Availability,
+        fields::short_text(draft.text(&PersonField::Availability)),
+    );
+    person.bio = text(
+        PersonField::Bio,
+        fields::long_text(draft.text(&PersonField::Bio)),
+    );
+    person.notes = text(
+        PersonField::Notes,
+        fields::long_text(draft.text(&PersonField::Notes)),
+    );
+    if draft.text(&PersonField::Name).trim().is_empty() {
         errors.push(FieldError::new(
             PersonField::Name,
             "enter the person's name",
         ));
     }
-    person.email = short(&mut errors, PersonField::Email, &draft.email);
-    if !person.email.is_empty() && !looks_like_email(&person.email) {
-        errors.push(FieldError::new(
-            PersonField::Email,
-            format!(
-                "\u{201c}{}\u{201d} does not look like an e-mail address (name@example.org)",
-                person.email
-            ),
-        ));
-    } else if let Some(other) = duplicate_email(program, &person.email, Some(&person.id)) {
-        warnings.push(FieldError::new(
-            PersonField::Email,
-            format!("{} already uses this address", other.name),
-        ));
+    match fields::email(draft.text(&PersonField::Email)) {
+        Ok(email) => {
+            person.email = email.unwrap_or_default();
+            if let Some(other) = duplicate_email(program, &person.email, Some(&person.id)) {
+                warnings.push(FieldError::new(
+                    PersonField::Email,
+                    format!("{} already uses this address", other.name),
+                ));
+            }
+        }
+        Err(e) => errors.push(FieldError::new(PersonField::Email, e)),
     }
-    person.department = short(&mut errors, PersonField::Department, &draft.department);
-    person.team = short(&mut errors, PersonField::Team, &draft.team);
-    person.manager = short(&mut errors, PersonField::Manager, &draft.manager);
-    person.title = short(&mut errors, PersonField::Title, &draft.title);
-    match parse_seniority(&draft.seniority) {
+    match fields::seniority(draft.text(&PersonField::Seniority)) {
         Ok(s) => person.seniority = s,
-        Err(e) => errors.push(e),
+        Err(e) => errors.push(FieldError::new(PersonField::Seniority, e)),
     }
-    person.time_zone = short(&mut errors, PersonField::TimeZone, &draft.time_zone);
-    person.languages = list(&mut errors, PersonField::Languages, &draft.languages, ',');
+    match fields::time_zone(draft.text(&PersonField::TimeZone)) {
+        Ok(z) => person.time_zone = z.map(|z| z.value).unwrap_or_default(),
+        Err(e) => errors.push(FieldError::new(PersonField::TimeZone, e)),
+    }
+    match fields::list(draft.text(&PersonField::Languages).split(',')) {
+        Ok(items) => person.languages = items,
+        Err(e) => errors.push(FieldError::new(PersonField::Languages, e)),
+    }
+    match fields::list(draft.text(&PersonField::Goals).lines()) {
+        Ok(items) => person.goals = items,
+        Err(e) => errors.push(FieldError::new(PersonField::Goals, e)),
+    }
     person.skills_offered = skills(
         &mut errors,
         PersonField::SkillsOffered,
@@ -382,10 +293,9 @@ pub fn parse_person(
         &draft.skills_wanted,
         program,
     );
-    person.goals = list(&mut errors, PersonField::Goals, &draft.goals, '\n');
     // Capacity only means something for people who can mentor; a mentee's is 0.
     person.capacity = if draft.role.can_mentor() {
-        match parse_capacity(&draft.capacity) {
+        match parse_capacity(draft.text(&PersonField::Capacity)) {
             Ok(c) => c,
             Err(e) => {
                 errors.push(e);
@@ -395,20 +305,9 @@ pub fn parse_person(
     } else {
         0
     };
-    for (field, text, target) in [
-        (PersonField::Bio, &draft.bio, &mut person.bio),
-        (PersonField::Notes, &draft.notes, &mut person.notes),
-    ] {
-        if text.chars().count() > MAX_LONG_TEXT {
-            errors.push(FieldError::new(
-                field,
-                format!("longer than {MAX_LONG_TEXT} characters"),
-            ));
-        }
-        *target = text.clone();
-    }
-    person.availability = short(&mut errors, PersonField::Availability, &draft.availability);
     person.answers = answers(&mut errors, &draft.answers, program);
+    // Listed (and the first focused) in the form's order.
+    errors.sort_by_key(|e| form_order(&e.field));
 
     if errors.is_empty() {
         Ok(CheckedPerson { person, warnings })
@@ -417,29 +316,27 @@ pub fn parse_person(
     }
 }
 
-/// Splits a comma- or line-separated list, dropping empty and repeated entries.
-fn list(errors: &mut Vec<FieldError>, field: PersonField, text: &str, sep: char) -> Vec<String> {
-    let mut seen = HashSet::new();
-    let items: Vec<String> = text
-        .split(sep)
-        .map(str::trim)
-        .filter(|s| !s.is_empty() && seen.insert(s.to_lowercase()))
-        .map(str::to_owned)
-        .collect();
-    if items.len() > MAX_LIST {
-        errors.push(FieldError::new(
-            field.clone(),
-            format!("more than {MAX_LIST} entries"),
-        ));
-    }
-    if let Some(long) = items.iter().find(|s| s.chars().count() > MAX_SHORT_TEXT) {
-        let start: String = long.chars().take(20).collect();
-        errors.push(FieldError::new(
-            field,
-            format!("\u{201c}{start}\u{2026}\u{201d} is longer than {MAX_SHORT_TEXT} characters"),
-        ));
-    }
-    items
+/// Where a field is in the form; answers come after every built-in field.
+fn form_order(field: &PersonField) -> usize {
+    const ORDER: [PersonField; 16] = [
+        PersonField::Name,
+        PersonField::Email,
+        PersonField::Department,
+        PersonField::Team,
+        PersonField::Manager,
+        PersonField::Title,
+        PersonField::Seniority,
+        PersonField::TimeZone,
+        PersonField::Capacity,
+        PersonField::Languages,
+        PersonField::SkillsOffered,
+        PersonField::SkillsWanted,
+        PersonField::Goals,
+        PersonField::Availability,
+        PersonField::Bio,
+        PersonField::Notes,
+    ];
+    ORDER.iter().position(|f| f == field).unwrap_or(ORDER.len())
 }
 
 fn skills(
@@ -483,68 +380,19 @@ fn answers(
         let Some(draft) = drafts.get(&q.id) else {
             continue;
         };
-        let field = || PersonField::Answer(q.id.clone());
-        let fail = |errors: &mut Vec<FieldError>, message: String| {
-            errors.push(FieldError {
-                field: field(),
+        let input = match draft {
+            AnswerDraft::Text(t) => AnswerInput::Text(t),
+            AnswerDraft::Many(v) => AnswerInput::Many(v),
+        };
+        match fields::answer(q, input) {
+            Ok(Some(a)) => {
+                out.insert(q.id.clone(), a);
+            }
+            Ok(None) => {}
+            Err(message) => errors.push(FieldError {
+                field: PersonField::Answer(q.id.clone()),
                 message: format!("{}: {message}", q.label),
-            });
-        };
-        let text = match draft {
-            AnswerDraft::Text(t) => t.trim(),
-            AnswerDraft::Many(_) => "",
-        };
-        match (&q.kind, draft) {
-            (FieldKind::MultipleChoice { options }, AnswerDraft::Many(picked)) => {
-                if let Some(bad) = picked.iter().find(|o| !options.contains(o)) {
-                    fail(
-                        errors,
-                        format!("\u{201c}{bad}\u{201d} is not one of the options"),
-                    );
-                } else if !picked.is_empty() {
-                    let mut seen = HashSet::new();
-                    let unique = picked.iter().filter(|o| seen.insert(*o)).cloned();
-                    out.insert(q.id.clone(), Answer::Many(unique.collect()));
-                }
-            }
-            (FieldKind::MultipleChoice { .. }, AnswerDraft::Text(_)) => {
-                fail(errors, "pick from the options".into());
-            }
-            (_, AnswerDraft::Many(_)) => fail(errors, "expects a single answer".into()),
-            (_, AnswerDraft::Text(_)) if text.is_empty() => {}
-            (FieldKind::SingleChoice { options }, _) => {
-                if options.iter().any(|o| o == text) {
-                    out.insert(q.id.clone(), Answer::Text(text.to_owned()));
-                } else {
-                    fail(
-                        errors,
-                        format!("\u{201c}{text}\u{201d} is not one of the options"),
-                    );
-                }
-            }
-            (FieldKind::Scale { min, max }, _) => match text.parse::<i64>() {
-                Ok(n) if (i64::from(*min)..=i64::from(*max)).contains(&n) => {
-                    out.insert(q.id.clone(), Answer::Number(n as f64));
-                }
-                _ => fail(
-                    errors,
-                    format!("\u{201c}{text}\u{201d} is not a whole number from {min} to {max}"),
-                ),
-            },
-            (FieldKind::Number, _) => match text.replace(',', ".").parse::<f64>() {
-                // Bad input 26: NaN and infinity never reach the model.
-                Ok(n) if n.is_finite() => {
-                    out.insert(q.id.clone(), Answer::Number(n));
-                }
-                _ => fail(errors, format!("\u{201c}{text}\u{201d} is not a number")),
-            },
-            (FieldKind::ShortText, _) => {
-                if text.chars().count() > MAX_SHORT_TEXT {
-                    fail(errors, format!("longer than {MAX_SHORT_TEXT} characters"));
-                } else {
-                    out.insert(q.id.clone(), Answer::Text(text.to_owned()));
-                }
-            }
+            }),
         }
     }
     out

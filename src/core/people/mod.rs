@@ -1,4 +1,5 @@
-//! Participants: the person form's parsing and validation, the edits a coordinator makes to
+//! Participants: the field catalogue ([`fields`]: every field's label, limits and parser,
+//! used by every entry point), the person form's parsing and validation, the edits a coordinator makes to
 //! people (add, edit, bulk role and capacity, remove) and the participants table's filtering
 //! and sorting.
 //!
@@ -7,11 +8,13 @@
 //! a message naming the field, and nothing is saved while any field is wrong).
 
 pub mod edits;
+pub mod fields;
 pub mod form;
 pub mod index;
 pub mod model;
 pub mod timezone;
 
 pub use edits::*;
+pub use fields::{PersonField, SENIORITY_LEVELS};
 pub use form::*;
 pub use index::*;

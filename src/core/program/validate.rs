@@ -4,11 +4,12 @@
 //! export check them once more, so a bug can never write a file the next load rejects
 //! (bad input 26: a NaN would be written as `null` by serde_json and break the next load).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::core::limits::{MAX_LONG_TEXT, MAX_SHORT_TEXT};
 use crate::core::model::*;
+use crate::core::people::fields::{check_person, stored_answer};
 
 /// One broken invariant, with the path of the offending value (`people[3].capacity`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,6 +133,8 @@ impl Validator {
             }
         }
         let field_ids: HashSet<&FieldId> = p.profile_fields.iter().map(|f| &f.id).collect();
+        let questions: HashMap<&FieldId, &ProfileField> =
+            p.profile_fields.iter().map(|f| (&f.id, f)).collect();
 
         self.unique("skills", p.skills.iter().map(|s| s.id.as_str()));
         for (i, s) in p.skills.iter().enumerate() {
@@ -143,7 +146,7 @@ impl Validator {
         self.unique("people", p.people.iter().map(|x| x.id.as_str()));
         let person_ids: HashSet<&PersonId> = p.people.iter().map(|x| &x.id).collect();
         for (i, person) in p.people.iter().enumerate() {
-            self.person(i, person, &field_ids, &skill_ids, &person_ids);
+            self.person(i, person, &questions, &skill_ids, &person_ids);
         }
 
         self.matching(&p.matching, &field_ids, &person_ids);
@@ -200,32 +203,17 @@ impl Validator {
         &mut self,
         i: usize,
         x: &Person,
-        fields: &HashSet<&FieldId>,
+        questions: &HashMap<&FieldId, &ProfileField>,
         skills: &HashSet<&SkillId>,
         people: &HashSet<&PersonId>,
     ) {
-        for (name, value) in [
-            ("name", &x.name),
-            ("email", &x.email),
-            ("department", &x.department),
-            ("team", &x.team),
-            ("manager", &x.manager),
-            ("title", &x.title),
-            ("time_zone", &x.time_zone),
-            ("availability", &x.availability),
-        ] {
-            self.short(|| format!("people[{i}].{name}"), value);
+        // The field catalogue's rules: lengths, list sizes, e-mail and time-zone shapes,
+        // seniority and capacity ranges.
+        for (field, message) in check_person(x) {
+            self.push(format!("people[{i}].{field}"), message);
         }
-        self.long(|| format!("people[{i}].bio"), &x.bio);
-        self.long(|| format!("people[{i}].notes"), &x.notes);
         if x.name.trim().is_empty() {
             self.push(format!("people[{i}].name"), "is empty");
-        }
-        if x.capacity > MAX_CAPACITY {
-            self.push(
-                format!("people[{i}].capacity"),
-                format!("{} is above the maximum of {MAX_CAPACITY}", x.capacity),
-            );
         }
         for (list, levels) in [
             ("skills_offered", &x.skills_offered),
@@ -243,25 +231,15 @@ impl Validator {
                 }
             }
         }
-        for (j, l) in x.languages.iter().enumerate() {
-            self.short(|| format!("people[{i}].languages[{j}]"), l);
-        }
-        for (j, g) in x.goals.iter().enumerate() {
-            self.short(|| format!("people[{i}].goals[{j}]"), g);
-        }
         for (field, answer) in &x.answers {
             let path = || format!("people[{i}].answers.{field}");
-            if !fields.contains(field) {
-                self.push(path(), "answers an unknown question");
-            }
-            match answer {
-                Answer::Number(n) => self.finite(path, *n),
-                Answer::Text(t) => self.short(path, t),
-                Answer::Many(v) => {
-                    for t in v {
-                        self.short(path, t);
-                    }
-                }
+            match questions.get(field) {
+                None => self.push(path(), "answers an unknown question"),
+                Some(q) => match stored_answer(q, answer) {
+                    Ok(kept) if &kept == answer => {}
+                    Ok(_) => self.push(path(), "has choices that are not the question's options"),
+                    Err(why) => self.push(path(), why),
+                },
             }
         }
         for (j, pref) in x.preferences.iter().enumerate() {

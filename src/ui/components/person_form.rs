@@ -86,7 +86,7 @@ pub fn PersonForm(
     };
     let editing = StoredValue::new(editing);
     let duplicate = Memo::new(move |_| {
-        let email = form.draft.with(|d| d.email.clone());
+        let email = form.draft.with(|d| d.text(&PersonField::Email).to_owned());
         editing.with_value(|except| {
             program.with(|p| duplicate_email(p, &email, except.as_ref()).map(|x| x.name.clone()))
         })
@@ -142,8 +142,8 @@ pub fn PersonForm(
                         <select id="person-role" on:change=move |ev| {
                             if let Some(r) = Role::from_key(&event_target_value(&ev)) {
                                 form.draft.update(|d| {
-                                    if r.can_mentor() && !d.role.can_mentor() && d.capacity.trim() == "0" {
-                                        d.capacity = "1".into();
+                                    if r.can_mentor() && !d.role.can_mentor() && d.text(&PersonField::Capacity).trim() == "0" {
+                                        d.set(PersonField::Capacity, "1");
                                     }
                                     d.role = r;
                                 });
@@ -154,27 +154,27 @@ pub fn PersonForm(
                             }).collect_view()}
                         </select>
                     </div>
-                    {text_field(form, PersonField::Name, |d| &mut d.name, Opts { required: true, autocomplete: "name", ..Opts::default() })}
+                    {text_field(form, PersonField::Name, Opts { required: true, autocomplete: "name", ..Opts::default() })}
                     <div class="mk-field">
-                        {text_field_inner(form, PersonField::Email, |d| &mut d.email, Opts { kind: "email", autocomplete: "email", ..Opts::default() })}
+                        {text_field_inner(form, PersonField::Email, Opts { kind: "email", autocomplete: "email", ..Opts::default() })}
                         <p class="mk-field__warning" role="status">{move || duplicate.get().map(|name| format!("{name} already uses this address."))}</p>
                     </div>
-                    {text_field(form, PersonField::Department, |d| &mut d.department, Opts::default())}
-                    {text_field(form, PersonField::Team, |d| &mut d.team, Opts::default())}
-                    {text_field(form, PersonField::Manager, |d| &mut d.manager, Opts::default())}
-                    {text_field(form, PersonField::Title, |d| &mut d.title, Opts::default())}
-                    {text_field(form, PersonField::Seniority, |d| &mut d.seniority, Opts { numeric: true, hint: "1 (entry) to 10 (executive); empty if unknown", ..Opts::default() })}
-                    {text_field(form, PersonField::TimeZone, |d| &mut d.time_zone, Opts { hint: "e.g. Europe/Berlin or +05:30", ..Opts::default() })}
+                    {text_field(form, PersonField::Department, Opts::default())}
+                    {text_field(form, PersonField::Team, Opts::default())}
+                    {text_field(form, PersonField::Manager, Opts::default())}
+                    {text_field(form, PersonField::Title, Opts::default())}
+                    {text_field(form, PersonField::Seniority, Opts { numeric: true, hint: "1 (entry) to 10 (executive), also written L5; empty if unknown", ..Opts::default() })}
+                    {text_field(form, PersonField::TimeZone, Opts { hint: "e.g. Europe/Berlin or +05:30", ..Opts::default() })}
                     <Show when=move || form.draft.with(|d| d.role.can_mentor())>
-                        {text_field(form, PersonField::Capacity, |d| &mut d.capacity, Opts { numeric: true, hint: "Mentees at a time, 0 to 50; 0 = not now", ..Opts::default() })}
+                        {text_field(form, PersonField::Capacity, Opts { numeric: true, hint: "Mentees at a time, 0 to 50; 0 = not now", ..Opts::default() })}
                     </Show>
                 </div>
             </fieldset>
             <fieldset class="mk-person-form__group">
                 <legend>"Skills and goals"</legend>
                 <div class="mk-form">
-                    {text_field(form, PersonField::Languages, |d| &mut d.languages, Opts { hint: "Separated by commas", ..Opts::default() })}
-                    {text_field(form, PersonField::Goals, |d| &mut d.goals, Opts { multiline: true, hint: "One per line", ..Opts::default() })}
+                    {text_field(form, PersonField::Languages, Opts { hint: "Separated by commas", ..Opts::default() })}
+                    {text_field(form, PersonField::Goals, Opts { multiline: true, hint: "One per line", ..Opts::default() })}
                 </div>
                 <Show when=move || form.draft.with(|d| d.role.can_mentor())>
                     <SkillsPicker form=form field=PersonField::SkillsOffered/>
@@ -187,9 +187,9 @@ pub fn PersonForm(
             <fieldset class="mk-person-form__group">
                 <legend>"About"</legend>
                 <div class="mk-form">
-                    {text_field(form, PersonField::Bio, |d| &mut d.bio, Opts { multiline: true, ..Opts::default() })}
-                    {text_field(form, PersonField::Availability, |d| &mut d.availability, Opts { hint: "e.g. Tuesday mornings", ..Opts::default() })}
-                    {text_field(form, PersonField::Notes, |d| &mut d.notes, Opts { multiline: true, hint: "Only for coordinators", ..Opts::default() })}
+                    {text_field(form, PersonField::Bio, Opts { multiline: true, ..Opts::default() })}
+                    {text_field(form, PersonField::Availability, Opts { hint: "e.g. Tuesday mornings", ..Opts::default() })}
+                    {text_field(form, PersonField::Notes, Opts { multiline: true, hint: "Only for coordinators", ..Opts::default() })}
                 </div>
             </fieldset>
             <div class="mk-actions">
@@ -225,18 +225,16 @@ impl Default for Opts {
     }
 }
 
-type Access = fn(&mut PersonDraft) -> &mut String;
-
-fn text_field(form: Form, field: PersonField, access: Access, opts: Opts) -> impl IntoView {
+fn text_field(form: Form, field: PersonField, opts: Opts) -> impl IntoView {
     let wide = opts.multiline;
     view! {
         <div class="mk-field" class:mk-field--full=wide>
-            {text_field_inner(form, field, access, opts)}
+            {text_field_inner(form, field, opts)}
         </div>
     }
 }
 
-fn text_field_inner(form: Form, field: PersonField, access: Access, opts: Opts) -> impl IntoView {
+fn text_field_inner(form: Form, field: PersonField, opts: Opts) -> impl IntoView {
     let id = input_id(&field);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -245,16 +243,11 @@ fn text_field_inner(form: Form, field: PersonField, access: Access, opts: Opts) 
     } else {
         format!("{error_id} {hint_id}")
     };
-    let f1 = field.clone();
-    let f2 = field.clone();
-    let value = move || {
-        form.draft.with(|d| {
-            let mut copy = d.clone();
-            access(&mut copy).clone()
-        })
-    };
+    let (f1, f2, f3, f4) = (field.clone(), field.clone(), field.clone(), field.clone());
+    let value = move || form.draft.with(|d| d.text(&f3).to_owned());
     let set = move |v: String| {
-        form.draft.update(|d| *access(d) = v);
+        let f = f4.clone();
+        form.draft.update(|d| d.set(f, v));
     };
     let invalid = move || form.error(&f1).is_some().to_string();
     let label = if opts.required {

@@ -257,7 +257,7 @@ fn ImportReportPanel() -> impl IntoView {
                 view! {
                     <section class="mk-banner mk-banner--info" aria-labelledby="import-report-title">
                         <h2 id="import-report-title" class="mk-banner__title">
-                            {format!("Imported from {}", report.file_name)}
+                            {report.heading.clone()}
                         </h2>
                         {report.renamed_id.then(|| view! {
                             <p>"Your library already had this program, so it was imported as a new program; the existing one is unchanged."</p>

@@ -10,11 +10,12 @@ use crate::core::edit::{Change, Operation};
 use crate::core::exchange::csv::cells;
 use crate::core::exchange::csv::mapping::{Mapping, Target};
 use crate::core::exchange::csv::sniff::{Row, Sniffed};
-use crate::core::limits::{MAX_LIST, MAX_LONG_TEXT, MAX_PEOPLE, MAX_SHORT_TEXT};
+use crate::core::limits::MAX_PEOPLE;
 use crate::core::model::{
     Answer, FieldId, FieldKind, IdKind, Person, PersonId, Program, ProgramId, Role, Skill, SkillId,
     SkillLevel,
 };
+use crate::core::people::fields::{self, AnswerInput, BuiltIn, PersonField, Value};
 use crate::core::program::validate::{validate, Problem};
 
 /// What to do with a row whose e-mail is already taken (by an earlier row of the file or
@@ -239,38 +240,38 @@ pub enum ApplyError {
     Invalid(Vec<Problem>),
 }
 
-/// One row's values, `None` where the cell is empty (or the column not mapped).
+/// One row's values: each built-in field read from its cells (by the field catalogue's
+/// parser), answers, and the name's parts.
 #[derive(Default)]
 struct Draft {
     row: usize,
-    name: Option<String>,
+    /// Built-in fields with a value in this row, in column order (list fields gather the
+    /// items of every column mapped to them).
+    values: Vec<(BuiltIn, Value, usize)>,
     first: Option<String>,
     last: Option<String>,
-    email: Option<String>,
-    role: Option<Role>,
-    department: Option<String>,
-    team: Option<String>,
-    manager: Option<String>,
-    title: Option<String>,
-    seniority: Option<u8>,
-    time_zone: Option<String>,
-    languages: Option<Vec<String>>,
-    offered: Option<Vec<(String, u8)>>,
-    wanted: Option<Vec<(String, u8)>>,
-    goals: Option<Vec<String>>,
-    capacity: Option<u16>,
-    preferences: Option<Vec<(String, usize)>>,
-    bio: Option<String>,
-    availability: Option<String>,
-    notes: Option<String>,
     answers: Vec<(FieldId, Answer)>,
     /// Warnings found while reading cells (column, message).
     notes_for_row: Vec<(usize, String)>,
 }
 
 impl Draft {
+    fn value(&self, field: BuiltIn) -> Option<&Value> {
+        self.values
+            .iter()
+            .find(|(f, _, _)| *f == field)
+            .map(|(_, v, _)| v)
+    }
+
+    fn text(&self, field: BuiltIn) -> Option<String> {
+        match self.value(field) {
+            Some(Value::Text(t)) => Some(t.clone()),
+            _ => None,
+        }
+    }
+
     fn full_name(&self) -> Option<String> {
-        self.name.clone().or_else(|| {
+        self.text(BuiltIn::Name).or_else(|| {
             let parts: Vec<&str> = [&self.first, &self.last]
                 .into_iter()
                 .flatten()
@@ -278,6 +279,18 @@ impl Draft {
                 .collect();
             (!parts.is_empty()).then(|| parts.join(" "))
         })
+    }
+
+    /// Adds a value; a list field's items are appended to those of earlier columns.
+    fn add(&mut self, field: BuiltIn, value: Value, column: usize) {
+        let existing = self.values.iter_mut().find(|(f, _, _)| *f == field);
+        match (existing, value) {
+            (Some((_, Value::List(a), _)), Value::List(b)) => a.extend(b),
+            (Some((_, Value::Skills(a), _)), Value::Skills(b)) => a.extend(b),
+            (Some((_, Value::People(a), _)), Value::People(b)) => a.extend(b),
+            (Some(slot), v) => slot.1 = v,
+            (None, v) => self.values.push((field, v, column)),
+        }
     }
 }
 
@@ -304,14 +317,18 @@ pub fn plan_import(
     program: &Program,
 ) -> ImportPlan {
     let mut planner = Planner::new(sniffed, mapping, options, program);
+    let (name, email) = (
+        Target::Person(PersonField::Name),
+        Target::Person(PersonField::Email),
+    );
     let identifying = [
-        Target::Name,
+        name.clone(),
         Target::FirstName,
         Target::LastName,
-        Target::Email,
+        email.clone(),
     ];
     if !identifying.iter().any(|t| mapping.has(t)) {
-        planner.plan.missing_required = vec![Target::Name, Target::Email];
+        planner.plan.missing_required = vec![name, email];
         return planner.plan;
     }
     for row in &sniffed.rows {
@@ -448,7 +465,7 @@ impl<'a> Planner<'a> {
         }
         let (mut draft, errors) = self.read(row);
         if !errors.is_empty() {
-            if let Some(email) = &draft.email {
+            if let Some(email) = draft.text(BuiltIn::Email) {
                 self.bad_emails
                     .entry(email.to_lowercase())
                     .or_insert(row.number);
@@ -463,7 +480,7 @@ impl<'a> Planner<'a> {
         self.place(draft);
     }
 
-    /// Parses a row's cells; errors are per cell.
+    /// Parses a row's cells with the field catalogue's parsers; errors are per cell.
     fn read(&self, row: &Row) -> (Draft, Vec<RowError>) {
         let mut d = Draft {
             row: row.number,
@@ -472,138 +489,55 @@ impl<'a> Planner<'a> {
         let mut errors = Vec::new();
         let delims = &self.options.multi_value_delimiters;
         for (column, target) in self.mapping.columns.iter().enumerate() {
-            let cell = row.cell(column);
-            if *target == Target::Ignore || cells::text(cell).is_empty() {
+            let cell = cells::text(row.cell(column));
+            if *target == Target::Ignore || cell.is_empty() {
                 continue;
             }
             let mut fail = |message: String| {
                 errors.push(self.problem(row.number, Some(column), message));
             };
-            let short = |value: String, fail: &mut dyn FnMut(String)| -> Option<String> {
-                let n = value.chars().count();
-                if n > MAX_SHORT_TEXT {
-                    fail(format!(
-                        "is {n} characters long; the limit is {MAX_SHORT_TEXT}"
-                    ));
-                    None
-                } else {
-                    Some(value)
-                }
-            };
-            let long = |value: &str, fail: &mut dyn FnMut(String)| -> Option<String> {
-                let n = value.chars().count();
-                if n > MAX_LONG_TEXT {
-                    fail(format!(
-                        "is {n} characters long; the limit is {MAX_LONG_TEXT}"
-                    ));
-                    None
-                } else {
-                    Some(value.to_owned())
-                }
-            };
-            let list = |items: Vec<String>, fail: &mut dyn FnMut(String)| -> Vec<String> {
-                if items.len() > MAX_LIST {
-                    fail(format!("has {} values; at most {MAX_LIST}", items.len()));
-                    return Vec::new();
-                }
-                items
-                    .into_iter()
-                    .filter_map(|item| {
-                        let n = item.chars().count();
-                        if n > MAX_SHORT_TEXT {
-                            fail(format!(
-                                "a value is {n} characters long; the limit is {MAX_SHORT_TEXT}"
-                            ));
-                            None
-                        } else {
-                            Some(item)
-                        }
-                    })
-                    .collect()
-            };
             match target {
-                Target::Name => d.name = short(cells::line(cell), &mut fail),
-                Target::FirstName => d.first = short(cells::line(cell), &mut fail),
-                Target::LastName => d.last = short(cells::line(cell), &mut fail),
-                Target::Email => match cells::email(cell) {
-                    Ok(e) => d.email = e.and_then(|e| short(e, &mut fail)),
+                Target::FirstName | Target::LastName => match fields::short_text(cell) {
+                    Ok(t) if *target == Target::FirstName => d.first = Some(t),
+                    Ok(t) => d.last = Some(t),
                     Err(m) => fail(m),
                 },
-                Target::Role => match cells::role(cell) {
-                    Ok(r) => d.role = r,
-                    Err(m) => fail(m),
-                },
-                Target::Department => d.department = short(cells::line(cell), &mut fail),
-                Target::Team => d.team = short(cells::line(cell), &mut fail),
-                Target::Manager => d.manager = short(cells::line(cell), &mut fail),
-                Target::Title => d.title = short(cells::line(cell), &mut fail),
-                Target::Seniority => match cells::seniority(cell) {
-                    Ok(s) => d.seniority = s,
-                    Err(m) => fail(m),
-                },
-                Target::TimeZone => match cells::time_zone(cell) {
-                    Ok(Some(z)) => {
-                        if !z.known {
-                            d.notes_for_row.push((
-                                column,
-                                format!(
-                                    "time zone \"{}\" is not in MentorKit's table; matching treats it as unknown",
-                                    z.value
-                                ),
-                            ));
-                        }
-                        d.time_zone = short(z.value, &mut fail);
-                    }
+                Target::Person(PersonField::Answer(id)) => match self.answer(id, cell) {
+                    Ok(Some(a)) => d.answers.push((id.clone(), a)),
                     Ok(None) => {}
                     Err(m) => fail(m),
                 },
-                Target::Capacity => match cells::capacity(cell) {
-                    Ok(c) => d.capacity = c,
-                    Err(m) => fail(m),
-                },
-                Target::Languages => {
-                    let items = list(cells::split(cell, delims), &mut fail);
-                    d.languages.get_or_insert_with(Vec::new).extend(items);
-                }
-                Target::Goals => {
-                    let items = list(cells::split(cell, delims), &mut fail);
-                    d.goals.get_or_insert_with(Vec::new).extend(items);
-                }
-                Target::SkillsOffered | Target::SkillsWanted => {
-                    let mut parsed = Vec::new();
-                    for item in list(cells::split(cell, delims), &mut fail) {
-                        match cells::skill(&item) {
-                            Ok(s) => parsed.push(s),
-                            Err(m) => fail(m),
-                        }
-                    }
-                    let slot = if *target == Target::SkillsOffered {
-                        &mut d.offered
-                    } else {
-                        &mut d.wanted
+                Target::Person(field) => {
+                    let Some(field) = field.built_in() else {
+                        continue;
                     };
-                    slot.get_or_insert_with(Vec::new).extend(parsed);
+                    match fields::parse(field, cell, delims) {
+                        Ok(Some(Value::TimeZone(z))) if !z.known => {
+                            d.notes_for_row.push((
+                                column,
+                                format!(
+                                    "time zone \u{201c}{}\u{201d} is not in MentorKit's table; matching treats it as unknown",
+                                    z.value
+                                ),
+                            ));
+                            d.add(field, Value::TimeZone(z), column);
+                        }
+                        Ok(Some(value)) => d.add(field, value, column),
+                        Ok(None) => {}
+                        Err(m) => fail(m),
+                    }
                 }
-                Target::Preferences => {
-                    let items = list(cells::split(cell, delims), &mut fail);
-                    d.preferences
-                        .get_or_insert_with(Vec::new)
-                        .extend(items.into_iter().map(|i| (i, column)));
-                }
-                Target::Bio => d.bio = long(cells::text(cell), &mut fail),
-                Target::Availability => d.availability = short(cells::line(cell), &mut fail),
-                Target::Notes => d.notes = long(cells::text(cell), &mut fail),
-                Target::Field(id) => match self.answer(id, cell) {
-                    Ok(a) => d.answers.push((id.clone(), a)),
-                    Err(m) => fail(m),
-                },
                 Target::Ignore => {}
             }
         }
-        if d.full_name().is_none() && d.email.is_none() && errors.is_empty() {
-            let column = [Target::Name, Target::FirstName, Target::Email]
-                .iter()
-                .find_map(|t| self.mapping.column_of(t));
+        if d.full_name().is_none() && d.text(BuiltIn::Email).is_none() && errors.is_empty() {
+            let column = [
+                Target::Person(PersonField::Name),
+                Target::FirstName,
+                Target::Person(PersonField::Email),
+            ]
+            .iter()
+            .find_map(|t| self.mapping.column_of(t));
             errors.push(self.problem(
                 row.number,
                 column,
@@ -613,52 +547,22 @@ impl<'a> Planner<'a> {
         (d, errors)
     }
 
-    fn answer(&self, field: &FieldId, cell: &str) -> Result<Answer, String> {
-        let Some(f) = self.program.profile_fields.iter().find(|f| &f.id == field) else {
-            return Err(format!("the program has no question \"{field}\""));
+    /// An answer cell, checked against its question by the field catalogue (a multiple
+    /// choice cell is split on the multi-value delimiters).
+    fn answer(&self, field: &FieldId, cell: &str) -> Result<Option<Answer>, String> {
+        let Some(q) = self.program.profile_fields.iter().find(|f| &f.id == field) else {
+            return Err(format!(
+                "the program has no question \u{201c}{field}\u{201d}"
+            ));
         };
-        let t = cells::line(cell);
-        let pick = |options: &[String], value: &str| {
-            options
-                .iter()
-                .find(|o| o.trim().eq_ignore_ascii_case(value.trim()))
-                .cloned()
-                .ok_or_else(|| {
-                    format!(
-                        "\"{value}\" is not one of the answers to \"{}\": {}",
-                        f.label,
-                        options.join(", ")
-                    )
-                })
-        };
-        match &f.kind {
-            FieldKind::SingleChoice { options } => pick(options, &t).map(Answer::Text),
-            FieldKind::MultipleChoice { options } => {
-                cells::split(cell, &self.options.multi_value_delimiters)
-                    .iter()
-                    .map(|v| pick(options, v))
-                    .collect::<Result<Vec<_>, _>>()
-                    .map(Answer::Many)
+        match &q.kind {
+            FieldKind::MultipleChoice { .. } => {
+                let picked = cells::split(cell, &self.options.multi_value_delimiters);
+                fields::answer(q, AnswerInput::Many(&picked))
             }
-            FieldKind::Scale { min, max } => match t.parse::<i32>() {
-                Ok(n) if (*min..=*max).contains(&n) => Ok(Answer::Number(f64::from(n))),
-                _ => Err(format!("\"{t}\" is not a whole number {min}-{max}")),
-            },
-            FieldKind::Number => match t.parse::<f64>() {
-                Ok(n) if n.is_finite() => Ok(Answer::Number(n)),
-                _ => Err(format!("\"{t}\" is not a number")),
-            },
-            FieldKind::ShortText => {
-                let n = t.chars().count();
-                if n > MAX_SHORT_TEXT {
-                    Err(format!(
-                        "is {n} characters long; the limit is {MAX_SHORT_TEXT}"
-                    ))
-                } else {
-                    Ok(Answer::Text(t))
-                }
-            }
+            _ => fields::answer(q, AnswerInput::Text(&cells::line(cell))),
         }
+        .map_err(|m| format!("answer to \u{201c}{}\u{201d}: {m}", q.label))
     }
 
     fn policy(&self, row: usize) -> DuplicatePolicy {
@@ -672,7 +576,7 @@ impl<'a> Planner<'a> {
     /// Decides where a good row goes: a new person, a merge, or skipped as a duplicate.
     fn place(&mut self, draft: Draft) {
         let row = draft.row;
-        let Some(email) = draft.email.clone() else {
+        let Some(email) = draft.text(BuiltIn::Email) else {
             self.add_new(draft);
             return;
         };
@@ -727,13 +631,17 @@ impl<'a> Planner<'a> {
             Some(n) => n,
             None => {
                 let derived = draft
-                    .email
+                    .text(BuiltIn::Email)
                     .as_deref()
                     .map(cells::name_from_email)
                     .unwrap_or_default();
-                let name_column = [Target::Name, Target::FirstName, Target::LastName]
-                    .iter()
-                    .find_map(|t| self.mapping.column_of(t));
+                let name_column = [
+                    Target::Person(PersonField::Name),
+                    Target::FirstName,
+                    Target::LastName,
+                ]
+                .iter()
+                .find_map(|t| self.mapping.column_of(t));
                 if let Some(column) = name_column {
                     let w = self.problem(
                         draft.row,
@@ -746,7 +654,10 @@ impl<'a> Planner<'a> {
             }
         };
         let id = PersonId(self.next_id(IdKind::Person));
-        let role = draft.role.unwrap_or(self.options.default_role);
+        let role = match draft.value(BuiltIn::Role) {
+            Some(Value::Role(r)) => *r,
+            _ => self.options.default_role,
+        };
         let i = self.plan.new_people.len();
         self.plan.new_people.push(PlannedPerson {
             rows: Vec::new(),
@@ -783,8 +694,17 @@ impl<'a> Planner<'a> {
     /// Writes a row's non-empty values over an entry's person.
     fn merge_into(&mut self, entry: Entry, d: Draft) {
         let name = d.full_name();
-        let offered = d.offered.map(|s| self.skill_levels(s));
-        let wanted = d.wanted.map(|s| self.skill_levels(s));
+        let mut values = Vec::with_capacity(d.values.len());
+        let mut prefs = None;
+        for (field, value, column) in d.values {
+            match value {
+                Value::Skills(items) => values.push((field, Err(self.skill_levels(items)))),
+                Value::People(items) => {
+                    prefs = Some(items.into_iter().map(|i| (i, column)).collect::<Vec<_>>());
+                }
+                other => values.push((field, Ok(other))),
+            }
+        }
         let (rows, person) = match entry {
             Entry::New(i) => {
                 let p = &mut self.plan.new_people[i];
@@ -796,54 +716,32 @@ impl<'a> Planner<'a> {
             }
         };
         rows.push(d.row);
+        let sets_capacity = values.iter().any(|(f, _)| *f == BuiltIn::Capacity);
+        for (field, value) in values {
+            match value {
+                Ok(Value::Role(role)) => {
+                    // A new mentor with capacity 0 would silently take nobody.
+                    if role != person.role
+                        && !sets_capacity
+                        && person.capacity == 0
+                        && role.can_mentor()
+                    {
+                        person.capacity = 1;
+                    }
+                    person.role = role;
+                }
+                Ok(value) => fields::set(person, field, value),
+                Err(skills) if field == BuiltIn::SkillsOffered => person.skills_offered = skills,
+                Err(skills) => person.skills_wanted = skills,
+            }
+        }
         if let Some(v) = name {
             person.name = v;
-        }
-        if let Some(v) = d.email {
-            person.email = v;
-        }
-        if let Some(v) = d.role {
-            if v != person.role && d.capacity.is_none() && person.capacity == 0 && v.can_mentor() {
-                person.capacity = 1;
-            }
-            person.role = v;
-        }
-        for (slot, value) in [
-            (&mut person.department, d.department),
-            (&mut person.team, d.team),
-            (&mut person.manager, d.manager),
-            (&mut person.title, d.title),
-            (&mut person.time_zone, d.time_zone),
-            (&mut person.bio, d.bio),
-            (&mut person.availability, d.availability),
-            (&mut person.notes, d.notes),
-        ] {
-            if let Some(v) = value {
-                *slot = v;
-            }
-        }
-        if let Some(v) = d.seniority {
-            person.seniority = Some(v);
-        }
-        if let Some(v) = d.capacity {
-            person.capacity = v;
-        }
-        if let Some(v) = d.languages {
-            person.languages = dedup_ignoring_case(v);
-        }
-        if let Some(v) = d.goals {
-            person.goals = dedup_ignoring_case(v);
-        }
-        if let Some(v) = offered {
-            person.skills_offered = v;
-        }
-        if let Some(v) = wanted {
-            person.skills_wanted = v;
         }
         for (field, answer) in d.answers {
             person.answers.insert(field, answer);
         }
-        if let Some(p) = d.preferences {
+        if let Some(p) = prefs {
             self.prefs.insert(entry, (d.row, p));
         }
     }
@@ -936,14 +834,6 @@ impl<'a> Planner<'a> {
             )),
         }
     }
-}
-
-fn dedup_ignoring_case(items: Vec<String>) -> Vec<String> {
-    let mut seen = HashSet::new();
-    items
-        .into_iter()
-        .filter(|i| seen.insert(i.to_lowercase()))
-        .collect()
 }
 
 /// Writes a plan into the program: new skills, new people, merged people, all at once.

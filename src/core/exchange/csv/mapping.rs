@@ -5,142 +5,69 @@ use std::fmt;
 
 use thiserror::Error;
 
-use crate::core::model::{FieldId, Program};
+use crate::core::model::Program;
+use crate::core::people::fields::{PersonField, FIELDS};
 
-/// What a CSV column fills in a participant.
+/// What a CSV column fills in a participant: one of the person's fields (described in the
+/// field catalogue, [`crate::core::people::fields`]), or the first or last part of a name
+/// that spreadsheets often keep in two columns.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
-    /// Full name.
-    Name,
+    /// A participant's field (built-in, or the answer to a profile question).
+    Person(PersonField),
     /// First (given) name; joined with [`Target::LastName`] when there is no full name.
     FirstName,
     /// Last (family) name.
     LastName,
-    /// E-mail address: the key that finds duplicates and resolves preferences.
-    Email,
-    /// `mentor`, `mentee`, `either` or `both` (any case).
-    Role,
-    /// Department or business unit.
-    Department,
-    /// Team name.
-    Team,
-    /// The person's manager.
-    Manager,
-    /// Job title.
-    Title,
-    /// Seniority level, a whole number (`5`, `L5`, `Level 5`).
-    Seniority,
-    /// IANA time zone (`Europe/Berlin`) or UTC offset (`+05:30`, `UTC-8`).
-    TimeZone,
-    /// Languages (multi-value).
-    Languages,
-    /// Skills the person can mentor on (multi-value, `Python:4` or `Python (4)`).
-    SkillsOffered,
-    /// Skills the person wants to develop (multi-value, as above).
-    SkillsWanted,
-    /// Development goals (multi-value).
-    Goals,
-    /// Most mentees, a whole number 0-50.
-    Capacity,
-    /// Ranked e-mails of wanted partners (multi-value, most wanted first).
-    Preferences,
-    /// A short introduction.
-    Bio,
-    /// When the person can meet.
-    Availability,
-    /// Coordinator's private notes.
-    Notes,
-    /// The answer to one of the program's profile questions.
-    Field(FieldId),
     /// Not imported.
     Ignore,
 }
 
+impl From<PersonField> for Target {
+    fn from(field: PersonField) -> Target {
+        Target::Person(field)
+    }
+}
+
+/// Header spellings of the first and last name columns (the catalogue has the rest).
+const FIRST_NAME_HEADERS: [&str; 3] = ["firstname", "givenname", "forename"];
+const LAST_NAME_HEADERS: [&str; 3] = ["lastname", "surname", "familyname"];
+
 impl Target {
-    /// Every target but [`Target::Field`] and [`Target::Ignore`], in the order a wizard
-    /// lists them.
-    pub const BUILT_IN: [Target; 20] = [
-        Target::Name,
-        Target::FirstName,
-        Target::LastName,
-        Target::Email,
-        Target::Role,
-        Target::Department,
-        Target::Team,
-        Target::Manager,
-        Target::Title,
-        Target::Seniority,
-        Target::TimeZone,
-        Target::Languages,
-        Target::SkillsOffered,
-        Target::SkillsWanted,
-        Target::Goals,
-        Target::Capacity,
-        Target::Preferences,
-        Target::Bio,
-        Target::Availability,
-        Target::Notes,
-    ];
+    /// Every target but answers and [`Target::Ignore`], in the order a wizard lists them:
+    /// the name, its two parts, then the catalogue's fields.
+    pub fn built_in() -> Vec<Target> {
+        let mut out = vec![
+            Target::Person(PersonField::Name),
+            Target::FirstName,
+            Target::LastName,
+        ];
+        out.extend(
+            PersonField::built_ins()
+                .filter(|f| *f != PersonField::Name)
+                .map(Target::Person),
+        );
+        out
+    }
 
     /// The name used in mapping files (`email`, `skills_offered`, `field:f3`, `ignore`).
     pub fn key(&self) -> String {
         match self {
-            Target::Field(id) => format!("field:{id}"),
-            other => other.builtin_key().to_owned(),
-        }
-    }
-
-    fn builtin_key(&self) -> &'static str {
-        match self {
-            Target::Name => "name",
-            Target::FirstName => "first_name",
-            Target::LastName => "last_name",
-            Target::Email => "email",
-            Target::Role => "role",
-            Target::Department => "department",
-            Target::Team => "team",
-            Target::Manager => "manager",
-            Target::Title => "title",
-            Target::Seniority => "seniority",
-            Target::TimeZone => "time_zone",
-            Target::Languages => "languages",
-            Target::SkillsOffered => "skills_offered",
-            Target::SkillsWanted => "skills_wanted",
-            Target::Goals => "goals",
-            Target::Capacity => "capacity",
-            Target::Preferences => "preferences",
-            Target::Bio => "bio",
-            Target::Availability => "availability",
-            Target::Notes => "notes",
-            Target::Field(_) => "field",
-            Target::Ignore => "ignore",
+            Target::Person(PersonField::Answer(id)) => format!("field:{id}"),
+            Target::Person(f) => f.key(),
+            Target::FirstName => "first_name".to_owned(),
+            Target::LastName => "last_name".to_owned(),
+            Target::Ignore => "ignore".to_owned(),
         }
     }
 
     /// A human label ("E-mail", "Skills offered").
     pub fn label(&self) -> &'static str {
         match self {
-            Target::Name => "Name",
+            Target::Person(PersonField::Answer(_)) => "Profile question",
+            Target::Person(f) => f.label(),
             Target::FirstName => "First name",
             Target::LastName => "Last name",
-            Target::Email => "E-mail",
-            Target::Role => "Role",
-            Target::Department => "Department",
-            Target::Team => "Team",
-            Target::Manager => "Manager",
-            Target::Title => "Title",
-            Target::Seniority => "Seniority",
-            Target::TimeZone => "Time zone",
-            Target::Languages => "Languages",
-            Target::SkillsOffered => "Skills offered",
-            Target::SkillsWanted => "Skills wanted",
-            Target::Goals => "Goals",
-            Target::Capacity => "Capacity",
-            Target::Preferences => "Preferences",
-            Target::Bio => "Bio",
-            Target::Availability => "Availability",
-            Target::Notes => "Notes",
-            Target::Field(_) => "Profile question",
             Target::Ignore => "(ignored)",
         }
     }
@@ -163,28 +90,54 @@ impl Target {
                         .iter()
                         .find(|f| normalize_header(&f.label) == wanted)
                 })
-                .map(|f| Target::Field(f.id.clone()));
+                .map(|f| Target::Person(PersonField::Answer(f.id.clone())));
         }
         let wanted = normalize_header(key);
         if wanted == "ignore" {
             return Some(Target::Ignore);
         }
-        Target::BUILT_IN.into_iter().find(|t| {
-            normalize_header(t.builtin_key()) == wanted || normalize_header(t.label()) == wanted
-        })
+        Target::built_in()
+            .into_iter()
+            .find(|t| normalize_header(&t.key()) == wanted || normalize_header(t.label()) == wanted)
     }
 
     /// Whether several columns may fill this target (their values are appended in column
     /// order: "Skill 1", "Skill 2", ... or "1st choice", "2nd choice", ...).
     pub fn is_list(&self) -> bool {
-        matches!(
-            self,
-            Target::Languages
-                | Target::SkillsOffered
-                | Target::SkillsWanted
-                | Target::Goals
-                | Target::Preferences
-        )
+        matches!(self, Target::Person(f) if f.is_list())
+    }
+
+    /// The target whose header spellings include `normalized` exactly.
+    fn by_header(normalized: &str) -> Option<Target> {
+        if FIRST_NAME_HEADERS.contains(&normalized) {
+            return Some(Target::FirstName);
+        }
+        if LAST_NAME_HEADERS.contains(&normalized) {
+            return Some(Target::LastName);
+        }
+        FIELDS
+            .iter()
+            .find(|s| s.headers.contains(&normalized))
+            .map(|s| Target::Person(s.field.into()))
+    }
+
+    /// Every target with a distinctive phrase inside `normalized` (a long survey question).
+    fn by_phrase(normalized: &str) -> Vec<Target> {
+        let mut found = Vec::new();
+        for (phrases, target) in [
+            (&["firstname"][..], Target::FirstName),
+            (&["lastname", "surname"][..], Target::LastName),
+        ] {
+            if phrases.iter().any(|p| normalized.contains(p)) {
+                found.push(target);
+            }
+        }
+        for spec in &FIELDS {
+            if spec.phrases.iter().any(|p| normalized.contains(p)) {
+                found.push(Target::Person(spec.field.into()));
+            }
+        }
+        found
     }
 }
 
@@ -193,144 +146,6 @@ impl fmt::Display for Target {
         f.write_str(&self.key())
     }
 }
-
-/// Header spellings recognised exactly (after [`normalize_header`]).
-const ALIASES: &[(&str, Target)] = &[
-    ("name", Target::Name),
-    ("fullname", Target::Name),
-    ("participant", Target::Name),
-    ("participantname", Target::Name),
-    ("employee", Target::Name),
-    ("employeename", Target::Name),
-    ("displayname", Target::Name),
-    ("yourname", Target::Name),
-    ("firstname", Target::FirstName),
-    ("givenname", Target::FirstName),
-    ("forename", Target::FirstName),
-    ("lastname", Target::LastName),
-    ("surname", Target::LastName),
-    ("familyname", Target::LastName),
-    ("email", Target::Email),
-    ("emailaddress", Target::Email),
-    ("mail", Target::Email),
-    ("workemail", Target::Email),
-    ("businessemail", Target::Email),
-    ("youremail", Target::Email),
-    ("youremailaddress", Target::Email),
-    ("role", Target::Role),
-    ("participantrole", Target::Role),
-    ("programrole", Target::Role),
-    ("mentorormentee", Target::Role),
-    ("mentormentee", Target::Role),
-    ("participanttype", Target::Role),
-    ("department", Target::Department),
-    ("dept", Target::Department),
-    ("division", Target::Department),
-    ("businessunit", Target::Department),
-    ("orgunit", Target::Department),
-    ("team", Target::Team),
-    ("teamname", Target::Team),
-    ("squad", Target::Team),
-    ("manager", Target::Manager),
-    ("managername", Target::Manager),
-    ("manageremail", Target::Manager),
-    ("linemanager", Target::Manager),
-    ("reportsto", Target::Manager),
-    ("supervisor", Target::Manager),
-    ("title", Target::Title),
-    ("jobtitle", Target::Title),
-    ("position", Target::Title),
-    ("designation", Target::Title),
-    ("seniority", Target::Seniority),
-    ("senioritylevel", Target::Seniority),
-    ("level", Target::Seniority),
-    ("joblevel", Target::Seniority),
-    ("careerlevel", Target::Seniority),
-    ("grade", Target::Seniority),
-    ("timezone", Target::TimeZone),
-    ("tz", Target::TimeZone),
-    ("utcoffset", Target::TimeZone),
-    ("languages", Target::Languages),
-    ("language", Target::Languages),
-    ("spokenlanguages", Target::Languages),
-    ("languagesspoken", Target::Languages),
-    ("skillsoffered", Target::SkillsOffered),
-    ("skillsoffer", Target::SkillsOffered),
-    ("offeredskills", Target::SkillsOffered),
-    ("skillstooffer", Target::SkillsOffered),
-    ("canmentoron", Target::SkillsOffered),
-    ("expertise", Target::SkillsOffered),
-    ("mentoringtopics", Target::SkillsOffered),
-    ("canhelpwith", Target::SkillsOffered),
-    ("skillswanted", Target::SkillsWanted),
-    ("wantedskills", Target::SkillsWanted),
-    ("wantstolearn", Target::SkillsWanted),
-    ("wanttolearn", Target::SkillsWanted),
-    ("skillstolearn", Target::SkillsWanted),
-    ("skillstodevelop", Target::SkillsWanted),
-    ("developmentareas", Target::SkillsWanted),
-    ("areastodevelop", Target::SkillsWanted),
-    ("goals", Target::Goals),
-    ("goal", Target::Goals),
-    ("developmentgoals", Target::Goals),
-    ("mentoringgoals", Target::Goals),
-    ("objectives", Target::Goals),
-    ("capacity", Target::Capacity),
-    ("maxmentees", Target::Capacity),
-    ("maximummentees", Target::Capacity),
-    ("menteecapacity", Target::Capacity),
-    ("numberofmentees", Target::Capacity),
-    ("howmanymentees", Target::Capacity),
-    ("preferences", Target::Preferences),
-    ("preference", Target::Preferences),
-    ("rankedpreferences", Target::Preferences),
-    ("preferredmentors", Target::Preferences),
-    ("preferredmentor", Target::Preferences),
-    ("preferredmentees", Target::Preferences),
-    ("preferredmatches", Target::Preferences),
-    ("choice", Target::Preferences),
-    ("bio", Target::Bio),
-    ("biography", Target::Bio),
-    ("about", Target::Bio),
-    ("aboutme", Target::Bio),
-    ("introduction", Target::Bio),
-    ("availability", Target::Availability),
-    ("available", Target::Availability),
-    ("notes", Target::Notes),
-    ("comments", Target::Notes),
-    ("coordinatornotes", Target::Notes),
-];
-
-/// Distinctive phrases looked for inside longer headers (survey questions such as "What
-/// would you like to learn?"); used only when exactly one target's phrases occur.
-const PHRASES: &[(&str, Target)] = &[
-    ("fullname", Target::Name),
-    ("firstname", Target::FirstName),
-    ("lastname", Target::LastName),
-    ("surname", Target::LastName),
-    ("email", Target::Email),
-    ("mentorormentee", Target::Role),
-    ("department", Target::Department),
-    ("manager", Target::Manager),
-    ("jobtitle", Target::Title),
-    ("seniority", Target::Seniority),
-    ("timezone", Target::TimeZone),
-    ("language", Target::Languages),
-    ("canmentoron", Target::SkillsOffered),
-    ("skillsoffered", Target::SkillsOffered),
-    ("skillsyoucanoffer", Target::SkillsOffered),
-    ("skillswanted", Target::SkillsWanted),
-    ("wanttolearn", Target::SkillsWanted),
-    ("wantstolearn", Target::SkillsWanted),
-    ("liketolearn", Target::SkillsWanted),
-    ("todevelop", Target::SkillsWanted),
-    ("goals", Target::Goals),
-    ("capacity", Target::Capacity),
-    ("maxmentees", Target::Capacity),
-    ("howmanymentees", Target::Capacity),
-    ("rankedpreferences", Target::Preferences),
-    ("availability", Target::Availability),
-];
 
 /// A header reduced for comparison: lower case, text in brackets dropped ("Seniority
 /// (1-10)"), only letters and digits kept. `E-mail address` -> `emailaddress`.
@@ -375,10 +190,15 @@ pub struct Mapping {
 ///
 /// ```
 /// use mentorkit::core::exchange::csv::{auto_map, Target};
+/// use mentorkit::core::people::PersonField;
 /// use mentorkit::core::{Program, ProgramId};
 /// let headers = ["Full Name", "E-mail address", "Job title", "Office"].map(String::from);
 /// let m = auto_map(&headers, &Program::new(ProgramId::from("x"), "X"));
-/// assert_eq!(m.columns, [Target::Name, Target::Email, Target::Title, Target::Ignore]);
+/// let person = |f| Target::Person(f);
+/// assert_eq!(
+///     m.columns,
+///     [person(PersonField::Name), person(PersonField::Email), person(PersonField::Title), Target::Ignore]
+/// );
 /// ```
 pub fn auto_map(headers: &[String], program: &Program) -> Mapping {
     let mut mapping = Mapping {
@@ -400,13 +220,7 @@ fn guess(header: &str, program: &Program) -> Target {
     if h.is_empty() {
         return Target::Ignore;
     }
-    let exact = |h: &str| {
-        ALIASES
-            .iter()
-            .find(|(a, _)| *a == h)
-            .map(|(_, t)| t.clone())
-    };
-    if let Some(t) = exact(&h) {
+    if let Some(t) = Target::by_header(&h) {
         return t;
     }
     if let Some(f) = program
@@ -414,7 +228,7 @@ fn guess(header: &str, program: &Program) -> Target {
         .iter()
         .find(|f| normalize_header(&f.label) == h)
     {
-        return Target::Field(f.id.clone());
+        return Target::Person(PersonField::Answer(f.id.clone()));
     }
     // "Skill 1", "Preference 2", "Language 3", "1st choice".
     let stripped = h.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -427,19 +241,13 @@ fn guess(header: &str, program: &Program) -> Target {
     };
     if stripped.len() < h.len() {
         for candidate in [stripped.to_owned(), format!("{stripped}s")] {
-            if let Some(t) = exact(&candidate).filter(Target::is_list) {
+            if let Some(t) = Target::by_header(&candidate).filter(Target::is_list) {
                 return t;
             }
         }
     }
-    let mut found: Vec<&Target> = Vec::new();
-    for (phrase, target) in PHRASES {
-        if h.contains(phrase) && !found.contains(&target) {
-            found.push(target);
-        }
-    }
-    match found.as_slice() {
-        [one] => (*one).clone(),
+    match Target::by_phrase(&h).as_slice() {
+        [one] => one.clone(),
         _ => Target::Ignore,
     }
 }
@@ -581,7 +389,7 @@ impl Mapping {
                 MappingFileError::UnknownTarget {
                     header: header.clone(),
                     target: target_name.to_owned(),
-                    known: Target::BUILT_IN
+                    known: Target::built_in()
                         .iter()
                         .map(Target::key)
                         .collect::<Vec<_>>()
@@ -642,20 +450,20 @@ mod tests {
                 "Office",
             ]),
             [
-                Target::Name,
-                Target::Email,
-                Target::Role,
-                Target::Department,
-                Target::Team,
-                Target::Manager,
-                Target::Title,
-                Target::Seniority,
-                Target::TimeZone,
-                Target::Languages,
-                Target::SkillsOffered,
-                Target::SkillsWanted,
-                Target::Capacity,
-                Target::Preferences,
+                Target::Person(PersonField::Name),
+                Target::Person(PersonField::Email),
+                Target::Person(PersonField::Role),
+                Target::Person(PersonField::Department),
+                Target::Person(PersonField::Team),
+                Target::Person(PersonField::Manager),
+                Target::Person(PersonField::Title),
+                Target::Person(PersonField::Seniority),
+                Target::Person(PersonField::TimeZone),
+                Target::Person(PersonField::Languages),
+                Target::Person(PersonField::SkillsOffered),
+                Target::Person(PersonField::SkillsWanted),
+                Target::Person(PersonField::Capacity),
+                Target::Person(PersonField::Preferences),
                 Target::Ignore,
             ]
         );
@@ -673,11 +481,11 @@ mod tests {
                 "What is your manager's email?",
             ]),
             [
-                Target::Email,
-                Target::SkillsWanted,
-                Target::Seniority,
-                Target::Preferences,
-                Target::Preferences,
+                Target::Person(PersonField::Email),
+                Target::Person(PersonField::SkillsWanted),
+                Target::Person(PersonField::Seniority),
+                Target::Person(PersonField::Preferences),
+                Target::Person(PersonField::Preferences),
                 Target::Ignore,
             ]
         );
@@ -685,7 +493,10 @@ mod tests {
 
     #[test]
     fn a_second_column_for_a_single_target_is_ignored() {
-        assert_eq!(map(&["Name", "Full name"]), [Target::Name, Target::Ignore]);
+        assert_eq!(
+            map(&["Name", "Full name"]),
+            [Target::Person(PersonField::Name), Target::Ignore]
+        );
     }
 
     #[test]
@@ -695,7 +506,14 @@ mod tests {
         let mut m = auto_map(&headers, &p);
         m.apply_file(&headers, r#"{"who": "name", "Contact": "E-mail"}"#, &p)
             .unwrap();
-        assert_eq!(m.columns, [Target::Name, Target::Email, Target::Ignore]);
+        assert_eq!(
+            m.columns,
+            [
+                Target::Person(PersonField::Name),
+                Target::Person(PersonField::Email),
+                Target::Ignore
+            ]
+        );
         let err = m
             .apply_file(&headers, r#"{"Phone": "ignore"}"#, &p)
             .unwrap_err();

@@ -16,6 +16,7 @@ use super::Repair;
 use crate::core::date::Date;
 use crate::core::limits::{MAX_LONG_TEXT, MAX_SEQ, MAX_SHORT_TEXT};
 use crate::core::model::*;
+use crate::core::people::fields::{self, Value, ValueKind, FIELDS, SENIORITY_LEVELS};
 
 /// Restores a program from its value tree. `fallback_id` is called when the program has no
 /// usable `id`.
@@ -714,9 +715,10 @@ impl Restorer {
         let skills: HashSet<&str> = skills.iter().map(|s| s.id.as_str()).collect();
         let mut ids = Ids::default();
         let mut out: Vec<(usize, Person)> = Vec::new();
+        let keys = person_keys();
         for (i, item) in self.list("program.people", v).iter().enumerate() {
             let path = format!("program.people[{i}]");
-            let Some(o) = self.record(&path, item, PERSON_KEYS) else {
+            let Some(o) = self.record(&path, item, &keys) else {
                 continue;
             };
             let person = self.person(&path, o, &mut ids, &fields, &skills);
@@ -758,32 +760,52 @@ impl Restorer {
             Role::Mentee,
         );
         let mut x = Person::new(id, "", role);
-        x.name = self.text(&f("name"), o.get("name"), MAX_SHORT_TEXT);
+        // Every built-in field by the catalogue's kind, each repair listed.
+        for spec in &FIELDS {
+            let path = f(spec.key);
+            let v = o.get(spec.key);
+            match spec.kind {
+                // Texts are kept as they are (an odd e-mail is data, bad input 23), cut to the
+                // length limit (bad input 14).
+                ValueKind::ShortText
+                | ValueKind::LongText
+                | ValueKind::Email
+                | ValueKind::TimeZone => {
+                    let max = if spec.kind == ValueKind::LongText {
+                        MAX_LONG_TEXT
+                    } else {
+                        MAX_SHORT_TEXT
+                    };
+                    let value = self.text(&path, v, max);
+                    if let Some(slot) = fields::text_slot(&mut x, spec.field) {
+                        *slot = value;
+                    }
+                }
+                // The reader refuses lists longer than MAX_LIST before restore (bad input 13).
+                ValueKind::List => {
+                    let items = self.texts(&path, v, MAX_SHORT_TEXT);
+                    fields::set(&mut x, spec.field, Value::List(items));
+                }
+                ValueKind::Seniority => {
+                    let (lo, hi) = (SENIORITY_LEVELS.start(), SENIORITY_LEVELS.end());
+                    x.seniority = self
+                        .opt_int(&path, v, i64::from(*lo), i64::from(*hi))
+                        .map(|n| n as u8);
+                }
+                ValueKind::Capacity => {
+                    let default = i64::from(x.capacity);
+                    x.capacity = self.int(&path, v, 0, i64::from(MAX_CAPACITY), default) as u16;
+                }
+                // Read with their own rules: the role above, skills and preferences below.
+                ValueKind::Role | ValueKind::Skills | ValueKind::People => {}
+            }
+        }
         if x.name.trim().is_empty() {
             self.fix(f("name"), "is empty; set to \"(no name)\"");
             x.name = "(no name)".into();
         }
-        x.email = self.text(&f("email"), o.get("email"), MAX_SHORT_TEXT);
-        x.department = self.text(&f("department"), o.get("department"), MAX_SHORT_TEXT);
-        x.team = self.text(&f("team"), o.get("team"), MAX_SHORT_TEXT);
-        x.manager = self.text(&f("manager"), o.get("manager"), MAX_SHORT_TEXT);
-        x.title = self.text(&f("title"), o.get("title"), MAX_SHORT_TEXT);
-        x.seniority = self
-            .opt_int(&f("seniority"), o.get("seniority"), 0, i64::from(u8::MAX))
-            .map(|n| n as u8);
-        x.time_zone = self.text(&f("time_zone"), o.get("time_zone"), MAX_SHORT_TEXT);
-        x.languages = self.texts(&f("languages"), o.get("languages"), MAX_SHORT_TEXT);
         x.skills_offered = self.skill_levels(&f("skills_offered"), o.get("skills_offered"), skills);
         x.skills_wanted = self.skill_levels(&f("skills_wanted"), o.get("skills_wanted"), skills);
-        x.goals = self.texts(&f("goals"), o.get("goals"), MAX_SHORT_TEXT);
-        let default_capacity = i64::from(x.capacity);
-        x.capacity = self.int(
-            &f("capacity"),
-            o.get("capacity"),
-            0,
-            i64::from(MAX_CAPACITY),
-            default_capacity,
-        ) as u16;
         x.answers = self.answers(&f("answers"), o.get("answers"), fields);
         for (j, item) in self
             .list(&f("preferences"), o.get("preferences"))
@@ -798,9 +820,6 @@ impl Restorer {
                 ),
             }
         }
-        x.bio = self.text(&f("bio"), o.get("bio"), MAX_LONG_TEXT);
-        x.availability = self.text(&f("availability"), o.get("availability"), MAX_SHORT_TEXT);
-        x.notes = self.text(&f("notes"), o.get("notes"), MAX_LONG_TEXT);
         x
     }
 
@@ -1251,28 +1270,12 @@ impl Restorer {
     }
 }
 
-const PERSON_KEYS: &[&str] = &[
-    "id",
-    "role",
-    "name",
-    "email",
-    "department",
-    "team",
-    "manager",
-    "title",
-    "seniority",
-    "time_zone",
-    "languages",
-    "skills_offered",
-    "skills_wanted",
-    "goals",
-    "capacity",
-    "answers",
-    "preferences",
-    "bio",
-    "availability",
-    "notes",
-];
+/// The keys a participant may have in a file: their id, the catalogue's fields, answers.
+fn person_keys() -> Vec<&'static str> {
+    let mut keys = vec!["id", "answers"];
+    keys.extend(FIELDS.iter().map(|s| s.key));
+    keys
+}
 
 fn v_short(raw: &str) -> String {
     if raw.len() > 40 {

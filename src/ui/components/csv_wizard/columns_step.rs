@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::{MissingRequired, Wizard};
 use crate::core::exchange::csv::{column_letter, Target};
 use crate::core::model::Role;
+use crate::core::people::PersonField;
 
 /// How many sample values each column shows.
 const SAMPLES: usize = 3;
@@ -17,7 +18,7 @@ pub(super) fn ColumnsStep(wizard: Wizard) -> impl IntoView {
     let Some(sniffed) = w.sniffed.get_untracked() else {
         return view! { <p>"Choose a file first."</p> }.into_any();
     };
-    let mut targets: Vec<(Target, String)> = Target::BUILT_IN
+    let mut targets: Vec<(Target, String)> = Target::built_in()
         .into_iter()
         .map(|t| {
             let label = t.label().to_owned();
@@ -27,7 +28,7 @@ pub(super) fn ColumnsStep(wizard: Wizard) -> impl IntoView {
     w.session.program.with_untracked(|p| {
         targets.extend(p.profile_fields.iter().map(|f| {
             (
-                Target::Field(f.id.clone()),
+                Target::Person(PersonField::Answer(f.id.clone())),
                 format!("Profile question: {}", f.label),
             )
         }));
