@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what MentorKit needs to build and test, skipping whatever is already there at the
 # right version (so `make run` / `make test` are quick on a machine that has them).
-# The recipe and its traps: ../shared/toolchain.md.
+# The recipe and its traps: docs/toolchain.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

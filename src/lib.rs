@@ -7,6 +7,7 @@
 //!   rest is wasm32 only).
 //! - `ui` (wasm32 only): the Leptos pages and components; `js` (wasm32 only): browser
 //!   errors as text.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod app;
 pub mod core;

@@ -1,4 +1,5 @@
 //! Entry point of the web app: installs the panic hook and mounts the UI.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

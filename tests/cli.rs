@@ -1,5 +1,6 @@
 //! The `mentorkit` binary on fixtures: outputs, exit codes and messages.
 //! Exit codes: 0 done, 2 bad input or usage, 1 output not writable.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

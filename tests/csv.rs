@@ -1,5 +1,6 @@
 //! The CSV core: sniffing, auto-mapping, planning and applying imports, export.
 //! Each bad-input test names its case in `docs/bad-inputs.md`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
 
 use mentorkit::core::exchange::csv::{
     apply_import, auto_map, export_matches, export_participants, plan_import, sniff, ApplyError,

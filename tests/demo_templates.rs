@@ -1,5 +1,6 @@
 //! The demo program and the purpose templates: what a coordinator sees first must be valid,
 //! realistic and the same on every visit.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
 
 use std::collections::HashSet;
 

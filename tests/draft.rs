@@ -1,5 +1,6 @@
 //! The matching draft: every edit's effect and score delta, errors that leave the program
 //! untouched, undo/redo, re-run around locks, publish, and bad input 43 (nobody to match).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
 
 use std::time::Instant;
 

@@ -2,6 +2,7 @@
 //! reads a participant: the person form, the CSV import, restoring a program file, and
 //! validation. The same text gets the same answer everywhere (issue: "one person-field
 //! catalogue").
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
 
 use mentorkit::core::exchange::csv::{auto_map, plan_import, sniff, ImportOptions, Target};
 use mentorkit::core::exchange::file_format::{import_program, Imported};

@@ -1,5 +1,6 @@
-//! The program file: import of bad inputs 1-26 (see `/work/shared/bad-inputs.md`), restore,
+//! The program file: import of bad inputs 1-26 (see `docs/bad-inputs.md`), restore,
 //! migrations and the export round trip.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
 
 use mentorkit::core::exchange::file_format::{
     export_program, export_stored, import_program, import_with, ImportError, Imported,

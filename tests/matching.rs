@@ -3,6 +3,7 @@
 //! Random instances come from a small seeded PRNG (`synthetic::Rng`), so every failure is
 //! reproducible from the printed seed; brute force checks optimality and stability on
 //! instances of up to 6 mentees x 4 mentors.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
 
 // Brute force reads best with index loops over parallel arrays.
 #![allow(clippy::needless_range_loop)]

@@ -1,5 +1,6 @@
 //! Participants: form parsing and validation, bulk edits, removal with undo, and the
 //! table's filter and sort at 10,000 people.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
 
 use std::collections::HashSet;
 

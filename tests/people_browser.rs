@@ -1,6 +1,7 @@
 //! Component tests of the Participants page in headless Chromium: the person form's inline
 //! validation and keyboard handling, the table's rendering, sorting and selection, and the
 //! bulk bar's capacity check.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
 #![cfg(target_arch = "wasm32")]
 
 use std::collections::HashSet;
@@ -154,7 +155,7 @@ async fn a_duplicate_email_is_warned_while_typing() {
     let owner = p.people[0].name.clone();
     let h = mount_form(p, None);
     tick().await;
-    type_into(&h.el, "#person-e_mail", &taken);
+    type_into(&h.el, "#person-email", &taken);
     tick().await;
     let warning = text(&h.el, ".mk-field__warning");
     assert!(warning.contains(&owner), "{warning}");

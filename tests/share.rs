@@ -1,5 +1,6 @@
 //! Share links: round trips (full and redacted), the size limit, and broken or tampered links
 //! (each must give a clear error, never a panic).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
 #![cfg(target_arch = "wasm32")]
 //! Browser storage in headless Chromium: bad inputs 34-40 against the real localStorage,
 //! with other tabs simulated by writing keys directly and dispatching `storage` events.

@@ -1,5 +1,6 @@
 //! Top-N suggestions for mentee-chooses programs: the per-mentee lists with reasons, their
 //! CSV export, and recording (replacing, clearing, undoing) each mentee's choice.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
 
 use mentorkit::core::edit::History;
 use mentorkit::core::exchange::csv::export_suggestions;

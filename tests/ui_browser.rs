@@ -1,5 +1,6 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): the app shell, the save
 //! indicator, the notice channel and how user text is rendered.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::Cell;

@@ -1,5 +1,6 @@
 //! Component tests of the CSV import wizard in headless Chromium (wasm-bindgen-test): the
 //! dialog's keyboard behaviour, and bad inputs 29-33 and 42 through the real DOM.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;

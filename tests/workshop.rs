@@ -1,6 +1,7 @@
 //! Workshop (projector) mode, issue #5: the deck built from a draft, names (first names or
 //! pseudonyms), redaction of everything the audience window receives, summary figures and
 //! the what-if's deltas on stage.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
 
 use mentorkit::core::exchange::share::{redact, ShareOptions};
 use mentorkit::core::matching::draft::{self, apply, preview, DraftEdit};

@@ -1,6 +1,7 @@
 //! Component tests of workshop mode in headless Chromium (wasm-bindgen-test): the stage
 //! tells nothing by colour alone, and the window-to-window channel delivers only
 //! well-formed messages, per program.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;

@@ -13,6 +13,7 @@
 //! machine it shows the work done when wall times are inflated by other load.
 //! Peak memory is the peak of live heap bytes during the run (a counting allocator), and
 //! the process's `VmHWM` (peak resident set) from `/proc/self/status` where available.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};

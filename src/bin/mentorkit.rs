@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 done; 2 bad input or usage (the message names the file, and the
 //! line/column or row/column); 1 the output could not be written.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 use std::ffi::OsString;
 use std::fs;

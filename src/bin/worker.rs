@@ -3,6 +3,7 @@
 //!
 //! Trunk builds it (`data-type="worker"` in index.html) as `mentorkit-worker_loader.js`, which
 //! the page starts with `new Worker(...)`. On the host it only prints a hint.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

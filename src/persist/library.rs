@@ -127,33 +127,6 @@ fn read_all(backend: &dyn Backend) -> Result<BTreeMap<String, Entry>, StoreError
     Ok(cache)
 }
 
-/// Removes the whitespace between JSON tokens (never inside strings): the stored copy is
-/// the same program file, about 40 % smaller, which matters against the ~5 MB localStorage
-/// quota (bad input 35). Numbers and strings are left byte for byte.
-pub fn minify_json(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_string = false;
-    let mut escaped = false;
-    for c in text.chars() {
-        if in_string {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else if c == '"' {
-            in_string = true;
-            out.push(c);
-        } else if !matches!(c, ' ' | '\n' | '\r' | '\t') {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// Base 36, lower case: short ids.
 fn base36(mut n: u64) -> String {
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
@@ -259,7 +232,6 @@ impl Library {
     fn write(&mut self, program: &Program, revision: u64, now: &str) -> Result<u64, StoreError> {
         let text = export_stored(program, now, revision)
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
-        let text = minify_json(&text);
         let key = program_key(&program.id);
         self.backend.set(&key, &text)?;
         self.cache.insert(

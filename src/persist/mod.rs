@@ -1,8 +1,8 @@
 //! Browser storage of the program library: the only module that touches storage.
 //!
 //! Every program is kept under its own key, [`KEY_PREFIX`] followed by the program id, as
-//! one envelope written by [`export_stored`](crate::core::exchange::file_format::export_stored) (with
-//! the whitespace between tokens removed, see [`minify_json`]): a complete program file
+//! one envelope written by [`export_stored`](crate::core::exchange::file_format::export_stored)
+//! (compact JSON): a complete program file
 //! with a `revision` number, written in one `set` call, so a stored value is always
 //! importable as it is.
 //!
@@ -36,7 +36,7 @@ use crate::core::exchange::file_format::Repair;
 use crate::core::model::{Program, ProgramId, Purpose};
 
 pub use debounce::{Debounce, AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS};
-pub use library::{minify_json, revision_of, ImportedToLibrary, Library, LibraryImportError};
+pub use library::{revision_of, ImportedToLibrary, Library, LibraryImportError};
 
 /// The prefix of every storage key MentorKit uses for a program: the key of a program is
 /// this prefix followed by its [`ProgramId`]. Keys without it are never read or written.

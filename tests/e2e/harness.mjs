@@ -45,7 +45,7 @@ export async function startServer() {
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-/** Launches headless chromium with the flags this machine needs (see ../shared/toolchain.md). */
+/** Launches headless chromium with the flags this machine needs (see docs/toolchain.md). */
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
