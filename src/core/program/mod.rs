@@ -2,6 +2,7 @@
 //! templates, the demo program and the invariants every program keeps.
 
 pub mod demo;
+pub mod ids;
 pub mod model;
 pub mod setup;
 pub mod templates;

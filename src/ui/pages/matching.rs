@@ -51,9 +51,10 @@ pub fn MatchingSection() -> impl IntoView {
 /// Field errors of the config panel, by field id (bad input 41).
 type FieldErrors = RwSignal<BTreeMap<String, String>>;
 
-/// Parses a whole number in a setting's range, or says why not (bad input 41).
-fn parse_in_range(text: &str, limit: Limit) -> Result<u8, String> {
-    let Limit { what, min, max } = limit;
+/// Parses a whole number in a setting's range, or says why not, naming the setting as its
+/// control does (bad input 41).
+fn parse_in_range(text: &str, limit: Limit, what: &str) -> Result<u8, String> {
+    let Limit { min, max, .. } = limit;
     match text.trim().parse::<u32>() {
         Ok(v) => limit
             .check(v)
@@ -84,7 +85,7 @@ fn CriteriaCard() -> impl IntoView {
     let count = move || s.program.with(|p| p.matching.criteria.len());
     let set_weight = move |k: usize, text: String| {
         let id = format!("weight-{k}");
-        match parse_in_range(&text, WEIGHT) {
+        match parse_in_range(&text, WEIGHT, WEIGHT.what) {
             Ok(weight) => {
                 set_error(errors, &id, None);
                 let _ = s.commit(ConfigEdit::SetWeight {
@@ -164,7 +165,7 @@ fn RulesCard() -> impl IntoView {
                         let text = event_target_value(&ev);
                         let edit = match (text.trim().is_empty(), empty) {
                             (true, Some(clear)) => Ok(clear),
-                            _ => parse_in_range(&text, limit).map(set),
+                            _ => parse_in_range(&text, limit, label).map(set),
                         };
                         match edit {
                             Ok(edit) => {

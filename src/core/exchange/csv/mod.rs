@@ -30,6 +30,7 @@ mod cells;
 mod export;
 mod import;
 mod mapping;
+mod planner;
 mod sniff;
 
 use thiserror::Error;

@@ -448,6 +448,24 @@ pub struct AcceptRun {
     pub next_seq: u64,
 }
 
+impl AcceptRun {
+    /// A run's [`Proposal`](crate::core::matching::Proposal) for `program`, as the change
+    /// that puts it in place (unlocked proposals replaced, locked and published kept).
+    pub fn of(
+        program: &Program,
+        algorithm: Algorithm,
+        proposal: &crate::core::matching::Proposal,
+    ) -> AcceptRun {
+        let mut after = program.clone();
+        crate::core::matching::apply(&mut after, proposal);
+        AcceptRun {
+            algorithm,
+            matches: after.matches,
+            next_seq: after.next_seq,
+        }
+    }
+}
+
 impl Operation for AcceptRun {
     type Report = ();
     type Error = DraftError;
