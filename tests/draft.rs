@@ -6,10 +6,10 @@ use std::time::Instant;
 
 use mentorkit::core::edit::{EditError, History, HISTORY_LIMIT};
 use mentorkit::core::matching::draft::{
-    apply, preview, summary, DraftEdit, DraftError, DraftWarning, Preview, WhyUnmatched,
+    apply, preview, summary, DraftEdit, DraftError, DraftWarning, Preview,
 };
 use mentorkit::core::matching::scoring::{explain, ExclusionReason, ExclusionRule};
-use mentorkit::core::matching::{self, synthetic, UnmatchedRole};
+use mentorkit::core::matching::{self, synthetic, UnmatchedReason, UnmatchedRole};
 use mentorkit::core::model::*;
 use mentorkit::core::Date;
 
@@ -702,7 +702,7 @@ fn bad_input_43_no_mentors_explains_every_mentee() {
     assert!(s
         .unmatched
         .iter()
-        .all(|u| u.reason == WhyUnmatched::NoMentors));
+        .all(|u| u.reason == UnmatchedReason::NoMentors));
 }
 
 /// Bad input 43: matching with no mentees -> mentors are unmatched because there are no
@@ -718,9 +718,9 @@ fn bad_input_43_no_mentees_explains_every_mentor() {
     assert_eq!(
         reasons,
         vec![
-            WhyUnmatched::NoMentees,
-            WhyUnmatched::NoMentees,
-            WhyUnmatched::NotAvailable
+            UnmatchedReason::NoMentees,
+            UnmatchedReason::NoMentees,
+            UnmatchedReason::NotAvailable
         ]
     );
     assert!(s.unmatched.iter().all(|u| u.role == UnmatchedRole::Mentor));
@@ -757,7 +757,7 @@ fn bad_input_43_all_pairs_forbidden_names_the_rule() {
         };
         assert_eq!(
             u.reason,
-            WhyUnmatched::AllExcluded {
+            UnmatchedReason::AllExcluded {
                 rules: vec![(ExclusionRule::Forbidden, n)]
             },
             "{}",
@@ -793,7 +793,7 @@ fn bad_input_43_capacity_short_says_no_capacity_left() {
         .filter(|u| u.role == UnmatchedRole::Mentee)
         .collect();
     assert_eq!(lonely.len(), 1);
-    assert_eq!(lonely[0].reason, WhyUnmatched::NoCapacityLeft);
+    assert_eq!(lonely[0].reason, UnmatchedReason::NoCapacityLeft);
     assert_eq!(
         s.min_score,
         s.pairs.iter().filter_map(|x| x.score).min(),
@@ -825,7 +825,7 @@ fn summary_after_an_unmatch_says_partners_are_still_available() {
         .find(|u| u.person == id("e2"))
         .unwrap_or_else(|| panic!("e2 not listed"));
     // r1 has a free place; r2 (now free) too.
-    assert_eq!(e2.reason, WhyUnmatched::PartnersAvailable);
+    assert_eq!(e2.reason, UnmatchedReason::PartnersAvailable);
 }
 
 /// Previews on a 5,000-mentee draft score only the pairs involved and undo snapshots hold

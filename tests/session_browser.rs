@@ -130,6 +130,14 @@ async fn a_read_only_program_refuses_changes() {
         .any(|n| n.text.contains("read-only")));
 }
 
+fn heading(el: &web_sys::HtmlElement) -> String {
+    el.query_selector("h1")
+        .ok()
+        .flatten()
+        .and_then(|h| h.text_content())
+        .unwrap_or_default()
+}
+
 fn button(el: &web_sys::HtmlElement, testid: &str) -> web_sys::HtmlButtonElement {
     el.query_selector(&format!("[data-testid={testid}]"))
         .ok()
@@ -187,13 +195,7 @@ async fn undo_works_across_the_programs_sections() {
     );
     undo.click();
     tick().await;
-    let heading = el
-        .query_selector("h1")
-        .ok()
-        .flatten()
-        .and_then(|h| h.text_content())
-        .unwrap_or_default();
-    assert_eq!(heading, "pages");
+    assert_eq!(heading(&el), "pages");
     assert!(app
         .notices
         .list()
@@ -202,11 +204,5 @@ async fn undo_works_across_the_programs_sections() {
         .any(|n| n.text.starts_with("Undone: Rename the program")));
     button(&el, "redo").click();
     tick().await;
-    let heading = el
-        .query_selector("h1")
-        .ok()
-        .flatten()
-        .and_then(|h| h.text_content())
-        .unwrap_or_default();
-    assert_eq!(heading, "Spring cohort");
+    assert_eq!(heading(&el), "Spring cohort");
 }

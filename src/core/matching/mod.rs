@@ -165,7 +165,7 @@ pub enum UnmatchedRole {
     Mentor,
 }
 
-/// Why someone is left unmatched.
+/// Why someone is left unmatched, by a run or in the draft after the coordinator's edits.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum UnmatchedReason {
     /// (Mentee) nobody in the program can mentor.
@@ -187,6 +187,9 @@ pub enum UnmatchedReason {
     NoMenteeLeft,
     /// (Mentee, stable matching) every mentor on the mentee's list preferred others.
     PreferencesExhausted,
+    /// (The draft, after edits) could still be matched: some partner the rules allow has
+    /// room (re-run or match by hand).
+    PartnersAvailable,
 }
 
 impl fmt::Display for UnmatchedReason {
@@ -209,10 +212,13 @@ impl fmt::Display for UnmatchedReason {
             UnmatchedReason::NotAvailable => f.write_str("not available (capacity 0)"),
             UnmatchedReason::NoMentees => f.write_str("there are no mentees"),
             UnmatchedReason::NoMenteeLeft => {
-                f.write_str("every possible mentee was matched with another mentor")
+                f.write_str("every possible mentee already has a mentor")
             }
             UnmatchedReason::PreferencesExhausted => {
                 f.write_str("every mentor on the preference list chose others")
+            }
+            UnmatchedReason::PartnersAvailable => {
+                f.write_str("a possible partner still has room: re-run or match by hand")
             }
         }
     }

@@ -115,13 +115,14 @@ impl PersonDraft {
                 )
             })
             .map(|s| {
-                let field = PersonField::from(s.field);
+                let field = s.field.clone();
                 let sep = if list_separator(&field) == '\n' {
                     "\n"
                 } else {
                     ", "
                 };
-                (field, fields::text(x, s.field, sep))
+                let text = fields::text(x, &s.field, sep);
+                (field, text)
             })
             .collect();
         PersonDraft {

@@ -18,16 +18,7 @@ pub(crate) fn text(cell: &str) -> &str {
 /// A one-line value: line breaks inside the cell (Alt+Enter in a spreadsheet) become
 /// spaces.
 pub(crate) fn line(cell: &str) -> String {
-    let t = text(cell);
-    if t.contains(['\n', '\r']) {
-        t.split(['\n', '\r'])
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
-    } else {
-        t.to_owned()
-    }
+    crate::core::people::fields::one_line(text(cell))
 }
 
 /// Splits a multi-value cell on any of the delimiters; items trimmed, empty ones dropped.

@@ -118,7 +118,7 @@ impl Target {
         FIELDS
             .iter()
             .find(|s| s.headers.contains(&normalized))
-            .map(|s| Target::Person(s.field.into()))
+            .map(|s| Target::Person(s.field.clone()))
     }
 
     /// Every target with a distinctive phrase inside `normalized` (a long survey question).
@@ -134,7 +134,7 @@ impl Target {
         }
         for spec in &FIELDS {
             if spec.phrases.iter().any(|p| normalized.contains(p)) {
-                found.push(Target::Person(spec.field.into()));
+                found.push(Target::Person(spec.field.clone()));
             }
         }
         found

@@ -9,7 +9,7 @@ use crate::core::exchange::csv::sniff::{Row, Sniffed};
 use crate::core::model::{
     Answer, FieldId, FieldKind, IdKind, Person, PersonId, Program, Skill, SkillId, SkillLevel,
 };
-use crate::core::people::fields::{self, AnswerInput, BuiltIn, PersonField, Value};
+use crate::core::people::fields::{self, AnswerInput, PersonField, Value};
 
 use super::import::*;
 
@@ -20,7 +20,7 @@ pub(super) struct Draft {
     pub(super) row: usize,
     /// Built-in fields with a value in this row, in column order (list fields gather the
     /// items of every column mapped to them).
-    pub(super) values: Vec<(BuiltIn, Value, usize)>,
+    pub(super) values: Vec<(PersonField, Value, usize)>,
     pub(super) first: Option<String>,
     pub(super) last: Option<String>,
     pub(super) answers: Vec<(FieldId, Answer)>,
@@ -29,14 +29,14 @@ pub(super) struct Draft {
 }
 
 impl Draft {
-    pub(super) fn value(&self, field: BuiltIn) -> Option<&Value> {
+    pub(super) fn value(&self, field: &PersonField) -> Option<&Value> {
         self.values
             .iter()
-            .find(|(f, _, _)| *f == field)
+            .find(|(f, _, _)| f == field)
             .map(|(_, v, _)| v)
     }
 
-    pub(super) fn text(&self, field: BuiltIn) -> Option<String> {
+    pub(super) fn text(&self, field: &PersonField) -> Option<String> {
         match self.value(field) {
             Some(Value::Text(t)) => Some(t.clone()),
             _ => None,
@@ -44,7 +44,7 @@ impl Draft {
     }
 
     pub(super) fn full_name(&self) -> Option<String> {
-        self.text(BuiltIn::Name).or_else(|| {
+        self.text(&PersonField::Name).or_else(|| {
             let parts: Vec<&str> = [&self.first, &self.last]
                 .into_iter()
                 .flatten()
@@ -55,7 +55,7 @@ impl Draft {
     }
 
     /// Adds a value; a list field's items are appended to those of earlier columns.
-    pub(super) fn add(&mut self, field: BuiltIn, value: Value, column: usize) {
+    pub(super) fn add(&mut self, field: PersonField, value: Value, column: usize) {
         let existing = self.values.iter_mut().find(|(f, _, _)| *f == field);
         match (existing, value) {
             (Some((_, Value::List(a), _)), Value::List(b)) => a.extend(b),
@@ -192,7 +192,7 @@ impl<'a> Planner<'a> {
         }
         let (mut draft, errors) = self.read(row);
         if !errors.is_empty() {
-            if let Some(email) = draft.text(BuiltIn::Email) {
+            if let Some(email) = draft.text(&PersonField::Email) {
                 self.bad_emails
                     .entry(email.to_lowercase())
                     .or_insert(row.number);
@@ -235,10 +235,8 @@ impl<'a> Planner<'a> {
                     Err(m) => fail(m),
                 },
                 Target::Person(field) => {
-                    let Some(field) = field.built_in() else {
-                        continue;
-                    };
-                    match fields::parse(field, cell, delims) {
+                    let field = field.clone();
+                    match fields::parse(&field, cell, delims) {
                         Ok(Some(Value::TimeZone(z))) if !z.known => {
                             d.notes_for_row.push((
                                 column,
@@ -257,7 +255,7 @@ impl<'a> Planner<'a> {
                 Target::Ignore => {}
             }
         }
-        if d.full_name().is_none() && d.text(BuiltIn::Email).is_none() && errors.is_empty() {
+        if d.full_name().is_none() && d.text(&PersonField::Email).is_none() && errors.is_empty() {
             let column = [
                 Target::Person(PersonField::Name),
                 Target::FirstName,
@@ -303,7 +301,7 @@ impl<'a> Planner<'a> {
     /// Decides where a good row goes: a new person, a merge, or skipped as a duplicate.
     pub(super) fn place(&mut self, draft: Draft) {
         let row = draft.row;
-        let Some(email) = draft.text(BuiltIn::Email) else {
+        let Some(email) = draft.text(&PersonField::Email) else {
             self.add_new(draft);
             return;
         };
@@ -358,7 +356,7 @@ impl<'a> Planner<'a> {
             Some(n) => n,
             None => {
                 let derived = draft
-                    .text(BuiltIn::Email)
+                    .text(&PersonField::Email)
                     .as_deref()
                     .map(cells::name_from_email)
                     .unwrap_or_default();
@@ -381,7 +379,7 @@ impl<'a> Planner<'a> {
             }
         };
         let id = PersonId(self.next_id(IdKind::Person));
-        let role = match draft.value(BuiltIn::Role) {
+        let role = match draft.value(&PersonField::Role) {
             Some(Value::Role(r)) => *r,
             _ => self.options.default_role,
         };
@@ -443,7 +441,7 @@ impl<'a> Planner<'a> {
             }
         };
         rows.push(d.row);
-        let sets_capacity = values.iter().any(|(f, _)| *f == BuiltIn::Capacity);
+        let sets_capacity = values.iter().any(|(f, _)| *f == PersonField::Capacity);
         for (field, value) in values {
             match value {
                 Ok(Value::Role(role)) => {
@@ -457,8 +455,10 @@ impl<'a> Planner<'a> {
                     }
                     person.role = role;
                 }
-                Ok(value) => fields::set(person, field, value),
-                Err(skills) if field == BuiltIn::SkillsOffered => person.skills_offered = skills,
+                Ok(value) => fields::set(person, &field, value),
+                Err(skills) if field == PersonField::SkillsOffered => {
+                    person.skills_offered = skills
+                }
                 Err(skills) => person.skills_wanted = skills,
             }
         }

@@ -50,7 +50,7 @@ mod plan;
 mod summary;
 mod text;
 
-pub use summary::{summary, DraftPair, DraftSummary, UnmatchedPerson, WhyUnmatched};
+pub use summary::{summary, DraftPair, DraftSummary};
 pub use text::{describe_preview, signed};
 
 use std::fmt;

@@ -1,10 +1,9 @@
 //! The draft at a glance: its pairs, totals, and who is unmatched and why.
 
 use std::collections::HashMap;
-use std::fmt;
 
 use crate::core::matching::scoring::{self, Cohort, ExclusionRule, PairCode};
-use crate::core::matching::UnmatchedRole;
+use crate::core::matching::{Unmatched, UnmatchedReason, UnmatchedRole};
 use crate::core::model::{Match, MatchId, MatchSource, MatchStatus, PersonId, Program, Role};
 
 /// One relationship of the current cycle, as the draft page lists it.
@@ -26,68 +25,6 @@ pub struct DraftPair {
     pub circle: Option<u32>,
     /// How the match came about.
     pub source: MatchSource,
-}
-
-/// Why someone has no partner in the current cycle.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum WhyUnmatched {
-    /// (Mentee) nobody in the program can mentor.
-    NoMentors,
-    /// (Mentor) nobody in the program wants a mentor.
-    NoMentees,
-    /// (Mentor) capacity 0: not available this cycle.
-    NotAvailable,
-    /// Every possible partner is excluded by a rule: the rules (first rule per pair) with how
-    /// many partners each excluded, most first.
-    AllExcluded {
-        /// (rule, partners it excluded).
-        rules: Vec<(ExclusionRule, u32)>,
-    },
-    /// (Mentee) every mentor the rules allow is full.
-    NoCapacityLeft,
-    /// (Mentor) every mentee the rules allow already has as many mentors as allowed.
-    NoMenteeLeft,
-    /// Could still be matched: some partner the rules allow has room (re-run or match by
-    /// hand).
-    PartnersAvailable,
-}
-
-impl fmt::Display for WhyUnmatched {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            WhyUnmatched::NoMentors => f.write_str("there are no mentors"),
-            WhyUnmatched::NoMentees => f.write_str("there are no mentees"),
-            WhyUnmatched::NotAvailable => f.write_str("not available (capacity 0)"),
-            WhyUnmatched::AllExcluded { rules } => {
-                f.write_str("every possible partner is excluded: ")?;
-                for (k, (rule, n)) in rules.iter().enumerate() {
-                    if k > 0 {
-                        f.write_str(", ")?;
-                    }
-                    write!(f, "{rule} ({n})")?;
-                }
-                Ok(())
-            }
-            WhyUnmatched::NoCapacityLeft => {
-                f.write_str("no capacity left: every possible mentor is full")
-            }
-            WhyUnmatched::NoMenteeLeft => f.write_str("every possible mentee already has a mentor"),
-            WhyUnmatched::PartnersAvailable => {
-                f.write_str("a possible partner still has room: re-run or match by hand")
-            }
-        }
-    }
-}
-
-/// Someone without a partner in the current cycle, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnmatchedPerson {
-    /// Who.
-    pub person: PersonId,
-    /// In which role.
-    pub role: UnmatchedRole,
-    /// Why.
-    pub reason: WhyUnmatched,
 }
 
 /// The draft at a glance: pairs, totals, and who is unmatched and why.
@@ -117,7 +54,7 @@ pub struct DraftSummary {
     /// Sum of the pairs' scores.
     pub total_score: i64,
     /// Mentees without a mentor, then mentors without a mentee, each by id, with reasons.
-    pub unmatched: Vec<UnmatchedPerson>,
+    pub unmatched: Vec<Unmatched>,
     /// Mentors with more mentees than their capacity (capacity lowered after matching, or
     /// matches imported), by id: (mentor, mentees this cycle, capacity).
     pub over_capacity: Vec<(PersonId, u32, u16)>,
@@ -204,8 +141,8 @@ pub fn summary(program: &Program) -> DraftSummary {
 pub(super) fn partner_reason(
     partners: &[(usize, bool)],
     code: impl Fn(usize) -> PairCode,
-    full: WhyUnmatched,
-) -> WhyUnmatched {
+    full: UnmatchedReason,
+) -> UnmatchedReason {
     let mut rules: Vec<(ExclusionRule, u32)> = Vec::new();
     for pass_room in [true, false] {
         for &(j, room) in partners {
@@ -213,7 +150,7 @@ pub(super) fn partner_reason(
                 continue;
             }
             match code(j) {
-                PairCode::Score(_) if room => return WhyUnmatched::PartnersAvailable,
+                PairCode::Score(_) if room => return UnmatchedReason::PartnersAvailable,
                 PairCode::Score(_) => return full,
                 // Few distinct rules, so a small list.
                 PairCode::Excluded(rule) => match rules.iter_mut().find(|(r, _)| *r == rule) {
@@ -224,7 +161,7 @@ pub(super) fn partner_reason(
         }
     }
     rules.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    WhyUnmatched::AllExcluded { rules }
+    UnmatchedReason::AllExcluded { rules }
 }
 
 /// Who is unmatched and why; scores only the pairs needed to say why (no score matrix).
@@ -233,7 +170,7 @@ pub(super) fn unmatched(
     load: &Load,
     mentees: &[usize],
     mentors: &[usize],
-) -> Vec<UnmatchedPerson> {
+) -> Vec<Unmatched> {
     let people = &program.people;
     let is_lonely_mentee = |k: usize| !load.mentee_pairs.contains_key(&people[k].id);
     let is_lonely_mentor = |k: usize| !load.mentor_used.contains_key(&people[k].id);
@@ -275,17 +212,17 @@ pub(super) fn unmatched(
     let mut out = Vec::new();
     for k in lonely_mentees {
         let reason = match cohort.mentee_index(&people[k].id) {
-            _ if mentors.is_empty() => WhyUnmatched::NoMentors,
+            _ if mentors.is_empty() => UnmatchedReason::NoMentors,
             Some(i) => partner_reason(
                 &mentor_side,
                 |j| cohort.decode(cohort.pair_code(i, j)),
-                WhyUnmatched::NoCapacityLeft,
+                UnmatchedReason::NoCapacityLeft,
             ),
             // Not a mentee for scoring (cannot happen for someone unmatched: both use the
             // same role policy); say what can be said.
-            None => WhyUnmatched::PartnersAvailable,
+            None => UnmatchedReason::PartnersAvailable,
         };
-        out.push(UnmatchedPerson {
+        out.push(Unmatched {
             person: people[k].id.clone(),
             role: UnmatchedRole::Mentee,
             reason,
@@ -293,16 +230,16 @@ pub(super) fn unmatched(
     }
     for k in lonely_mentors {
         let reason = match cohort.mentor_index(&people[k].id) {
-            _ if people[k].capacity == 0 => WhyUnmatched::NotAvailable,
-            _ if mentees.is_empty() => WhyUnmatched::NoMentees,
+            _ if people[k].capacity == 0 => UnmatchedReason::NotAvailable,
+            _ if mentees.is_empty() => UnmatchedReason::NoMentees,
             Some(j) => partner_reason(
                 &mentee_side,
                 |i| cohort.decode(cohort.pair_code(i, j)),
-                WhyUnmatched::NoMenteeLeft,
+                UnmatchedReason::NoMenteeLeft,
             ),
-            None => WhyUnmatched::PartnersAvailable,
+            None => UnmatchedReason::PartnersAvailable,
         };
-        out.push(UnmatchedPerson {
+        out.push(Unmatched {
             person: people[k].id.clone(),
             role: UnmatchedRole::Mentor,
             reason,

@@ -1,11 +1,8 @@
 //! The draft's sentences, written once for the web app and the command-line tool.
 
-use super::summary::UnmatchedPerson;
 use super::{DraftWarning, Preview};
-use std::fmt;
-
 use crate::core::matching::{Unmatched, UnmatchedRole};
-use crate::core::model::{PersonId, Program};
+use crate::core::model::Program;
 
 /// A score change with its sign: `+6`, `−3` (a real minus sign), `±0`.
 pub fn signed(n: i64) -> String {
@@ -76,28 +73,14 @@ impl UnmatchedRole {
     }
 }
 
-/// "Ada (mentee): there are no mentors".
-fn unmatched_sentence(
-    p: &Program,
-    person: &PersonId,
-    role: UnmatchedRole,
-    reason: &dyn fmt::Display,
-) -> String {
-    format!("{} ({}): {reason}", p.name_of(person), role.word())
-}
-
-impl UnmatchedPerson {
-    /// Who is unmatched after the draft's edits, and why: "Ada (mentee): there are no
-    /// mentors".
-    pub fn sentence(&self, p: &Program) -> String {
-        unmatched_sentence(p, &self.person, self.role, &self.reason)
-    }
-}
-
 impl Unmatched {
-    /// Who a run left unmatched, and why, in the same words as
-    /// [`UnmatchedPerson::sentence`].
+    /// Who is unmatched, and why: "Ada (mentee): there are no mentors".
     pub fn sentence(&self, p: &Program) -> String {
-        unmatched_sentence(p, &self.person, self.role, &self.reason)
+        format!(
+            "{} ({}): {}",
+            p.name_of(&self.person),
+            self.role.word(),
+            self.reason
+        )
     }
 }

@@ -92,10 +92,10 @@ pub enum ValueKind {
 }
 
 /// One built-in field's description.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldSpec {
     /// The field.
-    pub field: BuiltIn,
+    pub field: PersonField,
     /// Its key in program files and mapping files (`email`, `skills_offered`).
     pub key: &'static str,
     /// Its label ("E-mail", "Skills offered").
@@ -109,51 +109,10 @@ pub struct FieldSpec {
     pub phrases: &'static [&'static str],
 }
 
-/// A built-in field (every [`PersonField`] but an answer), usable in constant tables.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum BuiltIn {
-    /// [`PersonField::Name`].
-    Name,
-    /// [`PersonField::Email`].
-    Email,
-    /// [`PersonField::Role`].
-    Role,
-    /// [`PersonField::Department`].
-    Department,
-    /// [`PersonField::Team`].
-    Team,
-    /// [`PersonField::Manager`].
-    Manager,
-    /// [`PersonField::Title`].
-    Title,
-    /// [`PersonField::Seniority`].
-    Seniority,
-    /// [`PersonField::TimeZone`].
-    TimeZone,
-    /// [`PersonField::Languages`].
-    Languages,
-    /// [`PersonField::SkillsOffered`].
-    SkillsOffered,
-    /// [`PersonField::SkillsWanted`].
-    SkillsWanted,
-    /// [`PersonField::Goals`].
-    Goals,
-    /// [`PersonField::Capacity`].
-    Capacity,
-    /// [`PersonField::Preferences`].
-    Preferences,
-    /// [`PersonField::Bio`].
-    Bio,
-    /// [`PersonField::Availability`].
-    Availability,
-    /// [`PersonField::Notes`].
-    Notes,
-}
-
 macro_rules! spec {
     ($field:ident, $key:literal, $label:literal, $kind:ident, [$($h:literal),*], [$($p:literal),*]) => {
         FieldSpec {
-            field: BuiltIn::$field,
+            field: PersonField::$field,
             key: $key,
             label: $label,
             kind: ValueKind::$kind,
@@ -401,74 +360,21 @@ pub const FIELDS: [FieldSpec; 18] = [
     ),
 ];
 
-impl BuiltIn {
-    /// The field's description.
-    pub fn spec(self) -> &'static FieldSpec {
-        // FIELDS lists the variants in declaration order (checked by a test).
-        &FIELDS[self as usize]
-    }
-}
-
-impl From<BuiltIn> for PersonField {
-    fn from(b: BuiltIn) -> PersonField {
-        match b {
-            BuiltIn::Name => PersonField::Name,
-            BuiltIn::Email => PersonField::Email,
-            BuiltIn::Role => PersonField::Role,
-            BuiltIn::Department => PersonField::Department,
-            BuiltIn::Team => PersonField::Team,
-            BuiltIn::Manager => PersonField::Manager,
-            BuiltIn::Title => PersonField::Title,
-            BuiltIn::Seniority => PersonField::Seniority,
-            BuiltIn::TimeZone => PersonField::TimeZone,
-            BuiltIn::Languages => PersonField::Languages,
-            BuiltIn::SkillsOffered => PersonField::SkillsOffered,
-            BuiltIn::SkillsWanted => PersonField::SkillsWanted,
-            BuiltIn::Goals => PersonField::Goals,
-            BuiltIn::Capacity => PersonField::Capacity,
-            BuiltIn::Preferences => PersonField::Preferences,
-            BuiltIn::Bio => PersonField::Bio,
-            BuiltIn::Availability => PersonField::Availability,
-            BuiltIn::Notes => PersonField::Notes,
-        }
-    }
-}
-
 impl PersonField {
-    /// The built-in field, or `None` for an answer.
-    pub fn built_in(&self) -> Option<BuiltIn> {
-        Some(match self {
-            PersonField::Name => BuiltIn::Name,
-            PersonField::Email => BuiltIn::Email,
-            PersonField::Role => BuiltIn::Role,
-            PersonField::Department => BuiltIn::Department,
-            PersonField::Team => BuiltIn::Team,
-            PersonField::Manager => BuiltIn::Manager,
-            PersonField::Title => BuiltIn::Title,
-            PersonField::Seniority => BuiltIn::Seniority,
-            PersonField::TimeZone => BuiltIn::TimeZone,
-            PersonField::Languages => BuiltIn::Languages,
-            PersonField::SkillsOffered => BuiltIn::SkillsOffered,
-            PersonField::SkillsWanted => BuiltIn::SkillsWanted,
-            PersonField::Goals => BuiltIn::Goals,
-            PersonField::Capacity => BuiltIn::Capacity,
-            PersonField::Preferences => BuiltIn::Preferences,
-            PersonField::Bio => BuiltIn::Bio,
-            PersonField::Availability => BuiltIn::Availability,
-            PersonField::Notes => BuiltIn::Notes,
-            PersonField::Answer(_) => return None,
-        })
+    /// The field's description, or `None` for an answer (its question describes it).
+    pub fn spec(&self) -> Option<&'static FieldSpec> {
+        FIELDS.iter().find(|s| s.field == *self)
     }
 
     /// Every built-in field, in [`FIELDS`] order.
     pub fn built_ins() -> impl Iterator<Item = PersonField> {
-        FIELDS.iter().map(|s| PersonField::from(s.field))
+        FIELDS.iter().map(|s| s.field.clone())
     }
 
     /// The field's label as forms show it (answers: "Answer"; their question's label is
     /// shown instead).
     pub fn label(&self) -> &'static str {
-        self.built_in().map_or("Answer", |b| b.spec().label)
+        self.spec().map_or("Answer", |s| s.label)
     }
 
     /// The field's key: its name in files (`email`), `answer-f3` for an answer. Also what
@@ -476,7 +382,7 @@ impl PersonField {
     pub fn key(&self) -> String {
         match self {
             PersonField::Answer(id) => format!("answer-{id}"),
-            other => other.built_in().map_or("", |b| b.spec().key).to_owned(),
+            other => other.spec().map_or("", |s| s.key).to_owned(),
         }
     }
 
@@ -485,12 +391,12 @@ impl PersonField {
         FIELDS
             .iter()
             .find(|s| s.key == key)
-            .map(|s| PersonField::from(s.field))
+            .map(|s| s.field.clone())
     }
 
     /// The kind of value (`None` for an answer: its question decides).
     pub fn kind(&self) -> Option<ValueKind> {
-        self.built_in().map(|b| b.spec().kind)
+        self.spec().map(|s| s.kind)
     }
 
     /// Whether the field holds several values (a column may add to it).

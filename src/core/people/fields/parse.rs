@@ -13,8 +13,14 @@ use crate::core::people::timezone::utc_offset_minutes;
 /// # Errors
 /// The length and the limit.
 pub fn short_text(text: &str) -> Result<String, String> {
+    within(one_line(text), MAX_SHORT_TEXT)
+}
+
+/// Text on one line: trimmed, line breaks inside (Alt+Enter in a spreadsheet, a pasted
+/// paragraph) joined with spaces.
+pub fn one_line(text: &str) -> String {
     let t = text.trim();
-    let line = if t.contains(['\n', '\r']) {
+    if t.contains(['\n', '\r']) {
         t.split(['\n', '\r'])
             .map(str::trim)
             .filter(|s| !s.is_empty())
@@ -22,8 +28,7 @@ pub fn short_text(text: &str) -> Result<String, String> {
             .join(" ")
     } else {
         t.to_owned()
-    };
-    within(line, MAX_SHORT_TEXT)
+    }
 }
 
 /// Free text, kept as written (line breaks too), at most [`MAX_LONG_TEXT`] characters.

@@ -4,7 +4,7 @@
 use super::parse::{
     capacity, email, list, long_text, role, seniority, short_text, skill_item, time_zone, Zone,
 };
-use super::{BuiltIn, ValueKind, FIELDS, SENIORITY_LEVELS};
+use super::{PersonField, ValueKind, FIELDS, SENIORITY_LEVELS};
 use crate::core::limits::{MAX_LIST, MAX_LONG_TEXT, MAX_SHORT_TEXT};
 use crate::core::model::{Person, Role, MAX_CAPACITY};
 
@@ -34,14 +34,22 @@ pub enum Value {
 ///
 /// # Errors
 /// The parser's message, quoting the text.
-pub fn parse(field: BuiltIn, text: &str, separators: &[char]) -> Result<Option<Value>, String> {
+pub fn parse(
+    field: &PersonField,
+    text: &str,
+    separators: &[char],
+) -> Result<Option<Value>, String> {
+    let Some(spec) = field.spec() else {
+        // Answers are checked against their question by [`answer`].
+        return Ok(None);
+    };
     let items = || {
         text.split(|c: char| separators.contains(&c) || c == '\n' || c == '\r')
             .map(str::trim)
             .filter(|s| !s.is_empty())
     };
     let some_text = |t: String| (!t.is_empty()).then_some(Value::Text(t));
-    Ok(match field.spec().kind {
+    Ok(match spec.kind {
         ValueKind::ShortText => some_text(short_text(text)?),
         ValueKind::LongText => some_text(long_text(text.trim())?),
         ValueKind::List => {
@@ -73,41 +81,41 @@ pub fn parse(field: BuiltIn, text: &str, separators: &[char]) -> Result<Option<V
 macro_rules! text_fields {
     ($person:expr, $field:expr, $($r:tt)*) => {
         Some(match $field {
-            BuiltIn::Name => $($r)* $person.name,
-            BuiltIn::Email => $($r)* $person.email,
-            BuiltIn::Department => $($r)* $person.department,
-            BuiltIn::Team => $($r)* $person.team,
-            BuiltIn::Manager => $($r)* $person.manager,
-            BuiltIn::Title => $($r)* $person.title,
-            BuiltIn::TimeZone => $($r)* $person.time_zone,
-            BuiltIn::Bio => $($r)* $person.bio,
-            BuiltIn::Availability => $($r)* $person.availability,
-            BuiltIn::Notes => $($r)* $person.notes,
+            PersonField::Name => $($r)* $person.name,
+            PersonField::Email => $($r)* $person.email,
+            PersonField::Department => $($r)* $person.department,
+            PersonField::Team => $($r)* $person.team,
+            PersonField::Manager => $($r)* $person.manager,
+            PersonField::Title => $($r)* $person.title,
+            PersonField::TimeZone => $($r)* $person.time_zone,
+            PersonField::Bio => $($r)* $person.bio,
+            PersonField::Availability => $($r)* $person.availability,
+            PersonField::Notes => $($r)* $person.notes,
             _ => return None,
         })
     };
 }
 
 /// A person's text field (short, long, e-mail, time zone), or `None` for another kind.
-pub fn text_of(person: &Person, field: BuiltIn) -> Option<&String> {
+pub fn text_of<'p>(person: &'p Person, field: &PersonField) -> Option<&'p String> {
     text_fields!(person, field, &)
 }
 
 /// A person's text field to write, or `None` for another kind.
-pub fn text_slot(person: &mut Person, field: BuiltIn) -> Option<&mut String> {
+pub fn text_slot<'p>(person: &'p mut Person, field: &PersonField) -> Option<&'p mut String> {
     text_fields!(person, field, &mut)
 }
 
 /// Writes a parsed value into a person's field. Skills and people are not written (they
 /// must first be found in the vocabulary and among the participants); a value of another
 /// field's kind is ignored.
-pub fn set(person: &mut Person, field: BuiltIn, value: Value) {
+pub fn set(person: &mut Person, field: &PersonField, value: Value) {
     match (field, value) {
-        (BuiltIn::Languages, Value::List(v)) => person.languages = v,
-        (BuiltIn::Goals, Value::List(v)) => person.goals = v,
-        (BuiltIn::Role, Value::Role(r)) => person.role = r,
-        (BuiltIn::Seniority, Value::Seniority(s)) => person.seniority = Some(s),
-        (BuiltIn::Capacity, Value::Capacity(c)) => person.capacity = c,
+        (PersonField::Languages, Value::List(v)) => person.languages = v,
+        (PersonField::Goals, Value::List(v)) => person.goals = v,
+        (PersonField::Role, Value::Role(r)) => person.role = r,
+        (PersonField::Seniority, Value::Seniority(s)) => person.seniority = Some(s),
+        (PersonField::Capacity, Value::Capacity(c)) => person.capacity = c,
         (f, Value::TimeZone(z)) => {
             if let Some(slot) = text_slot(person, f) {
                 *slot = z.value;
@@ -124,14 +132,16 @@ pub fn set(person: &mut Person, field: BuiltIn, value: Value) {
 
 /// A person's field as text, lists joined with `separator` (for forms and exports); skills
 /// and people are left to the caller (they show names, not ids).
-pub fn text(person: &Person, field: BuiltIn, separator: &str) -> String {
+pub fn text(person: &Person, field: &PersonField, separator: &str) -> String {
     match field {
-        BuiltIn::Languages => person.languages.join(separator),
-        BuiltIn::Goals => person.goals.join(separator),
-        BuiltIn::Role => person.role.key().to_owned(),
-        BuiltIn::Seniority => person.seniority.map(|s| s.to_string()).unwrap_or_default(),
-        BuiltIn::Capacity => person.capacity.to_string(),
-        BuiltIn::SkillsOffered | BuiltIn::SkillsWanted | BuiltIn::Preferences => String::new(),
+        PersonField::Languages => person.languages.join(separator),
+        PersonField::Goals => person.goals.join(separator),
+        PersonField::Role => person.role.key().to_owned(),
+        PersonField::Seniority => person.seniority.map(|s| s.to_string()).unwrap_or_default(),
+        PersonField::Capacity => person.capacity.to_string(),
+        PersonField::SkillsOffered | PersonField::SkillsWanted | PersonField::Preferences => {
+            String::new()
+        }
         f => text_of(person, f).cloned().unwrap_or_default(),
     }
 }
@@ -150,7 +160,7 @@ pub fn check_person(person: &Person) -> Vec<(String, String)> {
         let mut push = |path: String, message: String| out.push((path, message));
         match spec.kind {
             ValueKind::ShortText | ValueKind::LongText | ValueKind::Email | ValueKind::TimeZone => {
-                let value = text_of(person, spec.field).map_or("", String::as_str);
+                let value = text_of(person, &spec.field).map_or("", String::as_str);
                 let max = if spec.kind == ValueKind::LongText {
                     MAX_LONG_TEXT
                 } else {
@@ -161,7 +171,7 @@ pub fn check_person(person: &Person) -> Vec<(String, String)> {
                 }
             }
             ValueKind::List => {
-                let items = if spec.field == BuiltIn::Languages {
+                let items = if spec.field == PersonField::Languages {
                     &person.languages
                 } else {
                     &person.goals

@@ -83,14 +83,14 @@ impl Restorer {
                         MAX_SHORT_TEXT
                     };
                     let value = self.text(&path, v, max);
-                    if let Some(slot) = fields::text_slot(&mut x, spec.field) {
+                    if let Some(slot) = fields::text_slot(&mut x, &spec.field) {
                         *slot = value;
                     }
                 }
                 // The reader refuses lists longer than MAX_LIST before restore (bad input 13).
                 ValueKind::List => {
                     let items = self.texts(&path, v, MAX_SHORT_TEXT);
-                    fields::set(&mut x, spec.field, Value::List(items));
+                    fields::set(&mut x, &spec.field, Value::List(items));
                 }
                 ValueKind::Seniority => {
                     let (lo, hi) = (SENIORITY_LEVELS.start(), SENIORITY_LEVELS.end());
