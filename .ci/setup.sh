@@ -63,7 +63,7 @@ fi
 stamp=node_modules/.mentorkit-lock
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ]; then
-  say "Installing npm test tooling (binaryen 132, playwright-core)"
+  say "Installing npm test tooling (binaryen 132, playwright-core, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error
   echo "$lock_sum" >"$stamp"
 fi

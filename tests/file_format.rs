@@ -1216,3 +1216,36 @@ fn bad_workshop_settings_are_repaired_to_the_default() {
     assert_eq!(imported.program.workshop.names, NameDisplay::Pseudonyms);
     assert!(imported.repairs.is_empty(), "{:?}", imported.repairs);
 }
+
+/// Issue 15: the "mirrored display" setting is kept through export and import, and is left
+/// out of the file while off, so files without it read as before.
+#[test]
+fn the_mirrored_display_setting_round_trips_and_is_left_out_while_off() {
+    let mut program = import_ok(FIXTURE_V1.as_bytes()).program;
+    program.workshop.mirrored = true;
+    let text = export_program(&program, EXPORTED_AT).unwrap();
+    assert!(
+        text.contains(
+            "\"workshop\": {\n      \"names\": \"first_names\",\n      \"mirrored\": true\n    }"
+        ),
+        "{text}"
+    );
+    assert_round_trips(&program);
+    program.workshop.mirrored = false;
+    let text = export_program(&program, EXPORTED_AT).unwrap();
+    assert!(!text.contains("mirrored"), "{text}");
+}
+
+/// Hand-edited: a "mirrored" that is not true or false is repaired to off, with a note.
+#[test]
+fn a_bad_mirrored_display_setting_is_repaired_to_off() {
+    let imported = import_ok(&file(&two_people(
+        r#", "workshop": {"names": "pseudonyms", "mirrored": "yes"}"#,
+    )));
+    assert!(!imported.program.workshop.mirrored);
+    assert_eq!(imported.program.workshop.names, NameDisplay::Pseudonyms);
+    assert!(repair(&imported, "program.workshop.mirrored").contains("true or false"));
+    let imported = import_ok(&file(&two_people(r#", "workshop": {"mirrored": true}"#)));
+    assert!(imported.program.workshop.mirrored);
+    assert!(imported.repairs.is_empty(), "{:?}", imported.repairs);
+}

@@ -8,7 +8,8 @@ use mentorkit::core::matching::draft::{self, apply, preview, DraftEdit};
 use mentorkit::core::model::*;
 use mentorkit::core::program::demo::demo_program;
 use mentorkit::core::workshop::{
-    build_deck, channel_name, display_names, signed, Slide, StageMessage, StageState, MAX_REASONS,
+    build_deck, channel_name, clock, display_names, duration_words, estimate_reveal, signed,
+    Rehearsal, Slide, StageMessage, StageState, DEFAULT_SECONDS_PER_PAIR, MAX_REASONS,
 };
 
 /// The demo program with a draft from the optimal algorithm.
@@ -429,4 +430,200 @@ fn deltas_carry_their_sign_in_the_text() {
     assert_eq!(signed(6), "+6");
     assert_eq!(signed(-3), "\u{2212}3");
     assert_eq!(signed(0), "\u{b1}0");
+}
+
+// ---------------------------------------------------------------------------------------
+// Issue 15: the rehearsal's timing, and naming mentors on a screen the room may see.
+
+/// Each pair slide's time is booked when the facilitator leaves it, in either direction;
+/// the pace is the mean over the pairs timed, and the estimate covers every pair.
+#[test]
+fn a_rehearsal_times_each_pair_slide_and_estimates_the_reveal() {
+    let mut r = Rehearsal::start(4, 1_000.0);
+    assert_eq!((r.step(), r.pairs()), (0, 4));
+    // 50 s on the title slide: not a pair, not timed.
+    r.next(51_000.0);
+    assert_eq!(r.step(), 1);
+    assert_eq!(r.pace(), None);
+    r.next(61_000.0); // pair 1: 10 s
+    r.next(81_000.0); // pair 2: 20 s
+    assert_eq!(r.step(), 3);
+    assert_eq!(r.timed_pairs(), 2);
+    assert_eq!(r.pace(), Some(15.0));
+    let e = r.estimate(DEFAULT_SECONDS_PER_PAIR);
+    assert!(e.measured);
+    assert_eq!(
+        (e.pairs, e.seconds_per_pair, e.total_seconds),
+        (4, 15.0, 60)
+    );
+    // Back to pair 2 after 6 s on pair 3, then 4 more seconds on pair 2.
+    r.back(87_000.0);
+    r.next(91_000.0);
+    assert_eq!(r.timed_pairs(), 3);
+    assert_eq!(r.pace(), Some((10.0 + 24.0 + 6.0) / 3.0));
+    // End goes to the summary and stays there; the elapsed time runs from the start.
+    r.end(100_000.0);
+    assert_eq!(r.step(), 5);
+    r.next(101_000.0);
+    assert_eq!(r.step(), 5);
+    assert_eq!(r.elapsed_seconds(101_000.0), 100.0);
+}
+
+/// Before any pair is timed, the estimate is the planned pace times the pairs.
+#[test]
+fn before_any_pair_is_timed_the_estimate_uses_the_planned_pace() {
+    let r = Rehearsal::start(24, 0.0);
+    let e = r.estimate(20);
+    assert!(!e.measured);
+    assert_eq!((e.pairs, e.total_seconds), (24, 480));
+    assert_eq!(duration_words(e.total_seconds), "8 min");
+    assert_eq!(Rehearsal::start(0, 0.0).estimate(20).total_seconds, 0);
+}
+
+/// A clock that goes backwards (the computer's time was changed) counts as no time, never
+/// as a negative pace.
+#[test]
+fn a_clock_going_backwards_counts_as_no_time() {
+    let mut r = Rehearsal::start(2, 10_000.0);
+    r.next(10_000.0);
+    r.next(5_000.0);
+    assert_eq!(r.pace(), None);
+    assert_eq!(r.elapsed_seconds(0.0), 0.0);
+    let e = estimate_reveal(3, f64::NAN, true);
+    assert_eq!(e.total_seconds, 0);
+    assert_eq!(estimate_reveal(3, -4.0, true).total_seconds, 0);
+}
+
+#[test]
+fn durations_read_in_words_and_as_a_clock() {
+    assert_eq!(duration_words(0), "0 s");
+    assert_eq!(duration_words(45), "45 s");
+    assert_eq!(duration_words(432), "7 min 12 s");
+    assert_eq!(duration_words(600), "10 min");
+    assert_eq!(duration_words(3_900), "1 h 5 min");
+    assert_eq!(duration_words(7_200), "2 h");
+    assert_eq!(clock(7), "0:07");
+    assert_eq!(clock(750), "12:30");
+    assert_eq!(clock(3_723), "1:02:03");
+}
+
+/// On a mirrored display the move form is on the room's screen: it names mentors as the
+/// stage does (first names or pseudonyms), never by full name or e-mail, and tells two
+/// mentors with the same first name apart by their pseudonym.
+#[test]
+fn move_choices_name_mentors_as_the_stage_does() {
+    let mut p = demo_with_draft();
+    for (k, name) in ["Sam Okafor", "Sam Lindqvist"].into_iter().enumerate() {
+        let mut mentor = Person::new(PersonId(format!("p-sam-{k}")), name, Role::Mentor);
+        mentor.email = format!("sam{k}@example.com");
+        mentor.capacity = 1;
+        p.people.push(mentor);
+    }
+    let deck = build_deck(&p);
+    let choices = deck.mentor_choices(&p);
+    let mentors = p
+        .people
+        .iter()
+        .filter(|x| x.role != Role::Mentee && x.capacity > 0)
+        .count();
+    assert_eq!(choices.len(), mentors);
+    let mut labels: Vec<&str> = choices.iter().map(|(_, l)| l.as_str()).collect();
+    for (id, label) in &choices {
+        let person = p.person(id).unwrap();
+        assert!(!label.contains('@'), "{label}");
+        if person.name.contains(' ') {
+            assert!(!label.contains(&person.name), "full name in {label}");
+        }
+        assert!(label.starts_with(&deck.name(id)), "{label}");
+    }
+    let sams: Vec<&str> = labels
+        .iter()
+        .copied()
+        .filter(|l| l.starts_with("Sam "))
+        .collect();
+    assert_eq!(sams.len(), 2, "{labels:?}");
+    assert!(sams
+        .iter()
+        .all(|l| l.starts_with("Sam (Mentor ") && l.ends_with(')')));
+    labels.dedup();
+    assert_eq!(
+        labels.len(),
+        choices.len(),
+        "every choice tells itself apart"
+    );
+
+    p.workshop.names = NameDisplay::Pseudonyms;
+    let deck = build_deck(&p);
+    for (_, label) in deck.mentor_choices(&p) {
+        assert!(
+            label.starts_with("Mentor ") || label.starts_with("Participant "),
+            "{label}"
+        );
+    }
+}
+
+/// The draft history's labels (shared with the Matching page) name people in full; on a
+/// screen the room may see they are shown with the stage's names. Every kind of edit the
+/// presenter or the Matching page records is covered, in both name settings.
+#[test]
+fn history_labels_are_shown_with_stage_names() {
+    let mut p = demo_with_draft();
+    // A first name that is also the start of someone else's full name must not split it,
+    // and hyphens are part of a name.
+    p.people[0].name = format!("{} {}", first_word(&p.people[1].name), "Okonkwo-Lindqvist");
+    p.people[3].name = "Maximiliana-Wolfe Kulkarni".to_owned();
+    for names in NameDisplay::ALL {
+        p.workshop.names = names;
+        let deck = build_deck(&p);
+        let (a, b) = two_swappable(&deck);
+        let edits = [
+            DraftEdit::Lock(deck.match_ids[a].clone()),
+            DraftEdit::Swap {
+                a: deck.match_ids[a].clone(),
+                b: deck.match_ids[b].clone(),
+                allow_excluded: true,
+            },
+            DraftEdit::Move {
+                mentee: deck.mentees[a].clone(),
+                to_mentor: deck.mentors[b].clone(),
+                allow_excluded: true,
+            },
+            DraftEdit::Unmatch(deck.match_ids[b].clone()),
+        ];
+        for edit in &edits {
+            let Ok(pv) = preview(&p, edit) else { continue };
+            let shown = deck.stage_label(&p, &pv.label);
+            assert!(!shown.contains('@'), "{shown}");
+            for person in &p.people {
+                if person.name.contains(' ') {
+                    assert!(!shown.contains(&person.name), "{} in {shown}", person.name);
+                }
+            }
+            if names == NameDisplay::Pseudonyms {
+                assert!(
+                    shown.contains("Mentee ")
+                        || shown.contains("Mentor ")
+                        || shown.contains("Participant "),
+                    "{shown}"
+                );
+            }
+        }
+    }
+    // Words that are no one's name are kept; names are whole words.
+    p.workshop.names = NameDisplay::FirstNames;
+    let deck = build_deck(&p);
+    assert_eq!(
+        deck.stage_label(&p, "Unmatch Maximiliana-Wolfe Kulkarni."),
+        "Unmatch Maximiliana-Wolfe."
+    );
+    let name = p.people[2].name.clone();
+    let shown = deck.stage_label(&p, &format!("Lock {name} with X{name}"));
+    assert_eq!(
+        shown,
+        format!("Lock {} with X{name}", deck.name(&p.people[2].id))
+    );
+}
+
+fn first_word(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or(name)
 }

@@ -13,7 +13,9 @@ use mentorkit::core::model::ProgramId;
 use mentorkit::core::workshop::{
     ChangeView, PairChange, PairSlide, Slide, StageMessage, StageView,
 };
+use mentorkit::ui::components::control_strip::ControlStrip;
 use mentorkit::ui::components::stage::Stage;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -100,6 +102,97 @@ async fn the_stage_says_in_words_what_colour_would_show() {
         live.text_content().as_deref(),
         Some("Pair 3 of 3: Eli with mentor Fay, score 70.")
     );
+}
+
+/// Issue 15: on a screen-sized stage a what-if preview takes the slide's place and a made
+/// change keeps only its title and total; the classes that say so follow the view.
+#[wasm_bindgen_test]
+async fn a_fitted_stage_marks_a_preview_and_a_made_change() {
+    let el = container();
+    let shown = RwSignal::new(Some(view_with_change()));
+    let fit = RwSignal::new(true);
+    let _handle =
+        leptos::mount::mount_to(el.clone(), move || view! { <Stage view=shown fit=fit/> });
+    tick().await;
+    let classes = || {
+        el.query_selector("[data-testid='stage']")
+            .ok()
+            .flatten()
+            .map(|s| s.class_name())
+            .unwrap_or_default()
+    };
+    assert!(classes().contains("mk-stage--fit"), "{}", classes());
+    assert!(classes().contains("mk-stage--preview"), "{}", classes());
+    shown.update(|v| {
+        if let Some(c) = v.as_mut().and_then(|v| v.change.as_mut()) {
+            c.applied = true;
+        }
+    });
+    tick().await;
+    assert!(classes().contains("mk-stage--applied"), "{}", classes());
+    assert!(!classes().contains("mk-stage--preview"), "{}", classes());
+    fit.set(false);
+    shown.update(|v| {
+        if let Some(v) = v.as_mut() {
+            v.change = None;
+        }
+    });
+    tick().await;
+    assert_eq!(classes(), "mk-stage");
+}
+
+/// Lets the browser run for `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("timeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("sleep");
+}
+
+/// Issue 15: the control strip hides a few seconds after the last activity, comes back
+/// when a control in it gets the focus, and stays while held (a form open in it).
+#[wasm_bindgen_test]
+async fn the_control_strip_hides_when_idle_and_shows_on_focus() {
+    let el = container();
+    let hold = RwSignal::new(false);
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        view! {
+            <ControlStrip label="Test controls" hold=hold>
+                <button id="strip-test-button">"Go"</button>
+            </ControlStrip>
+        }
+    });
+    let state = || {
+        el.query_selector("[data-testid='control-strip']")
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_attribute("data-state"))
+            .unwrap_or_default()
+    };
+    tick().await;
+    assert_eq!(state(), "shown");
+    sleep(3_300).await;
+    assert_eq!(state(), "hidden");
+    let button: web_sys::HtmlElement = el
+        .query_selector("#strip-test-button")
+        .ok()
+        .flatten()
+        .and_then(|b| b.dyn_into().ok())
+        .expect("button");
+    button.focus().expect("focus");
+    tick().await;
+    assert_eq!(state(), "shown");
+    hold.set(true);
+    sleep(3_300).await;
+    assert_eq!(state(), "shown", "held");
+    hold.set(false);
+    sleep(3_300).await;
+    assert_eq!(state(), "hidden");
 }
 
 /// The audience's "hello" reaches the presenter; other programs' channels and garbage on

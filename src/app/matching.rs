@@ -162,6 +162,7 @@ mod client {
 
     use super::{run_request, RunOutcome, RunRequest, WorkerMessage};
     use crate::app::session::Session;
+    use crate::core::matching::draft::AcceptRun;
     use crate::core::matching::Control;
     use crate::core::model::Algorithm;
 
@@ -274,21 +275,24 @@ mod client {
             /// All units.
             total: usize,
         },
-        /// No worker could be started (why, in words): the run happens on the page, busy
-        /// until it ends, and its result follows at once.
-        OnPage(String),
-        /// Finished, and the program is still the one the run started from.
+        /// Finished, and the program is still the one the run started from: a pairing
+        /// run's matches are already committed into the program (one undoable change,
+        /// [`AcceptRun`]); top-N suggestions are in the outcome for the page to keep.
         Done(Box<RunOutcome>),
         /// Finished, but the program changed meanwhile: the result was discarded.
         Stale,
+        /// Finished, but the program refused the result (read-only, changed in another
+        /// tab); the session has said why.
+        Refused,
         /// Matching failed (why, in words).
         Failed(String),
     }
 
     /// Matching of the open program as it is now, in the worker when there is one (on the
-    /// page otherwise). Its result is only delivered if the program has not changed since,
-    /// so a late result never overwrites newer edits. Dropping the run terminates the
-    /// worker: a run cancelled, or outliving its page, never reports (bad input 42).
+    /// page otherwise, which it says). Its result is only used if the program has not
+    /// changed since, so a late result never overwrites newer edits: the one place a run's
+    /// pairs are committed. Dropping the run terminates the worker: a run cancelled, or
+    /// outliving its page, never reports (bad input 42).
     pub struct ProgramRun {
         _worker: Option<MatchWorker>,
     }
@@ -312,16 +316,27 @@ mod client {
                 WorkerMessage::Progress { phase, done, total } => {
                     tell(RunEvent::Progress { phase, done, total });
                 }
-                WorkerMessage::Done(outcome) => {
+                WorkerMessage::Done(mut outcome) => {
                     let current = s
                         .program
                         .try_with_untracked(|now| *now == started)
                         .unwrap_or(false);
-                    tell(if current {
-                        RunEvent::Done(outcome)
-                    } else {
-                        RunEvent::Stale
-                    });
+                    if !current {
+                        tell(RunEvent::Stale);
+                        return;
+                    }
+                    if outcome.algorithm != Algorithm::TopN {
+                        let run = AcceptRun {
+                            algorithm: outcome.algorithm,
+                            matches: std::mem::take(&mut outcome.matches),
+                            next_seq: outcome.next_seq,
+                        };
+                        if s.commit(run).is_err() {
+                            tell(RunEvent::Refused);
+                            return;
+                        }
+                    }
+                    tell(RunEvent::Done(outcome));
                 }
                 WorkerMessage::Failed { message } => tell(RunEvent::Failed(message)),
             };
@@ -330,7 +345,12 @@ mod client {
                     _worker: Some(worker),
                 },
                 Err(e) => {
-                    on_event(RunEvent::OnPage(e.to_string()));
+                    // No worker (a browser without workers, or the file is missing): say
+                    // so. The page is busy until it ends; there is no progress to show.
+                    s.app().notices.info(format!(
+                        "{}. Matching runs on this page instead, which may be slow for large programs.",
+                        crate::app::session::sentence(&e.to_string()).trim_end_matches('.')
+                    ));
                     deliver(run_request(request, &mut |_| Control::Continue));
                     ProgramRun { _worker: None }
                 }

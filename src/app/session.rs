@@ -252,22 +252,19 @@ impl Session {
         }
     }
 
-    /// Undoes the latest change and says which; `None` if there is nothing to undo (or the
-    /// program cannot be changed now, which is said).
+    /// Undoes the latest change; returns its label for the caller to announce (the presenter
+    /// shows it with stage names), or `None` if there is nothing to undo (or the program
+    /// cannot be changed now, which is said).
     pub fn undo(&self) -> Option<String> {
-        self.step(History::undo, "Undone")
+        self.step(History::undo)
     }
 
-    /// Makes the latest undone change again and says which.
+    /// Makes the latest undone change again; returns its label.
     pub fn redo(&self) -> Option<String> {
-        self.step(History::redo, "Redone")
+        self.step(History::redo)
     }
 
-    fn step(
-        &self,
-        f: fn(&mut History, &mut Program) -> Option<String>,
-        verb: &str,
-    ) -> Option<String> {
+    fn step(&self, f: fn(&mut History, &mut Program) -> Option<String>) -> Option<String> {
         if self.refusal::<()>().is_some() {
             return None;
         }
@@ -277,9 +274,8 @@ impl Session {
             .try_update_untracked(|p| f(&mut history, p))
             .flatten();
         self.history.try_set_value(history);
-        if let Some(label) = &label {
+        if label.is_some() {
             self.changed();
-            self.app.notices.info(format!("{verb}: {label}."));
         }
         label
     }
@@ -322,7 +318,9 @@ impl Session {
     fn undo_step(&self, step: StepId) {
         let latest = self.history.try_with_value(History::latest).flatten();
         if latest == Some(step) {
-            self.undo();
+            if let Some(label) = self.undo() {
+                self.app.notices.info(format!("Undone: {label}."));
+            }
         } else if latest.is_some() {
             self.app.notices.info(
                 "Other changes were made after that one: use Undo (Ctrl+Z) to step back through them.",

@@ -16,6 +16,12 @@
 //! reveals pair `k` (pairs `1..=k` are revealed), step `n + 1` is the summary slide (every
 //! pair revealed). Pairs keep the draft's order, and draft edits keep match ids in place,
 //! so a swap changes what a slide says, never which slide a pair is on.
+//!
+//! # Rehearsal
+//! A [`Rehearsal`] (issue 15) steps through the same slides on the presenter's screen alone,
+//! timing how long each pair's slide stays up, so the facilitator knows how long the reveal
+//! will take ([`Rehearsal::estimate`]). It holds a position and times only: it never
+//! touches the program, and nothing of it is sent to the audience window.
 
 use std::collections::HashMap;
 
@@ -30,6 +36,9 @@ pub use crate::core::model::{NameDisplay, WorkshopSettings};
 
 /// How many reasons a pair's slide gives at most.
 pub const MAX_REASONS: usize = 3;
+
+/// The reveal pace assumed before a rehearsal has timed any pair: seconds per pair.
+pub const DEFAULT_SECONDS_PER_PAIR: u32 = 20;
 
 /// One pair as shown on stage.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -497,6 +506,242 @@ impl Deck {
             total_score: self.total_score,
             announcement,
         }
+    }
+}
+
+impl Deck {
+    /// The mentors a mentee can be moved to (anyone who mentors and has a place), named as
+    /// the stage names them, for a presenter's screen the room may see (a mirrored display,
+    /// issue 15): never a full name or an e-mail. Two mentors shown with the same first
+    /// name get their pseudonym added ("Sam (Mentor 4)"), so the choice stays unambiguous.
+    /// Sorted by the name shown.
+    pub fn mentor_choices(&self, program: &Program) -> Vec<(PersonId, String)> {
+        let pseudonyms = display_names(program, NameDisplay::Pseudonyms);
+        let mentors: Vec<(PersonId, String)> = program
+            .people
+            .iter()
+            .filter(|x| x.role != Role::Mentee && x.capacity > 0)
+            .map(|x| (x.id.clone(), self.name(&x.id)))
+            .collect();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (_, name) in &mentors {
+            *seen.entry(name.as_str()).or_default() += 1;
+        }
+        let mut out: Vec<(PersonId, String)> = mentors
+            .iter()
+            .map(|(id, name)| {
+                let shown = if seen.get(name.as_str()).is_some_and(|&n| n > 1) {
+                    let alias = pseudonyms.get(id).map_or("?", String::as_str);
+                    format!("{name} ({alias})")
+                } else {
+                    name.clone()
+                };
+                (id.clone(), shown)
+            })
+            .collect();
+        out.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+        out
+    }
+}
+
+impl Deck {
+    /// `label` (an undo label of the draft history, which the Matching page shares and which
+    /// names people in full) with every participant's full name replaced by the name the
+    /// stage gives them, for a screen the room may see. Names are matched as whole words,
+    /// the longest first, so "Ana Lee" is never read as "Ana"; text that is no one's name
+    /// is kept.
+    pub fn stage_label(&self, program: &Program, label: &str) -> String {
+        // Full names by their first character, longest first.
+        let mut by_first: HashMap<char, Vec<(&str, &PersonId)>> = HashMap::new();
+        for person in &program.people {
+            let name = person.name.trim();
+            if let Some(c) = name.chars().next() {
+                by_first.entry(c).or_default().push((name, &person.id));
+            }
+        }
+        for names in by_first.values_mut() {
+            names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+        }
+        let is_word = |c: char| c.is_alphanumeric();
+        let mut out = String::with_capacity(label.len());
+        let mut rest = label;
+        while let Some(c) = rest.chars().next() {
+            // A name starts where a word may start and ends where a word ends.
+            let may_start = !out.chars().next_back().is_some_and(is_word);
+            let found = may_start
+                .then(|| {
+                    by_first.get(&c)?.iter().find(|(name, _)| {
+                        rest.starts_with(name)
+                            && !rest[name.len()..].chars().next().is_some_and(is_word)
+                    })
+                })
+                .flatten();
+            match found {
+                Some((name, id)) => {
+                    out.push_str(&self.name(id));
+                    rest = &rest[name.len()..];
+                }
+                None => {
+                    out.push(c);
+                    rest = &rest[c.len_utf8()..];
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A rehearsal of the reveal (see the module docs): a position in the deck and how long
+/// each pair's slide has been shown. Times are milliseconds on any clock the caller keeps
+/// (the browser's `Date.now()`); a clock that goes backwards counts as no time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rehearsal {
+    step: usize,
+    last_step: usize,
+    started_ms: f64,
+    entered_ms: f64,
+    /// Seconds each pair's slide has been shown so far (index: pair index).
+    on_pair: Vec<f64>,
+}
+
+/// How long the reveal of a deck will take.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RevealEstimate {
+    /// Pairs to reveal.
+    pub pairs: usize,
+    /// The pace: seconds per pair.
+    pub seconds_per_pair: f64,
+    /// Whether the pace was measured in the rehearsal (else it is the planned pace).
+    pub measured: bool,
+    /// `pairs × seconds_per_pair`, rounded to whole seconds.
+    pub total_seconds: u64,
+}
+
+impl Rehearsal {
+    /// Starts at the title slide of a deck of `pairs` pairs, at time `now_ms`.
+    pub fn start(pairs: usize, now_ms: f64) -> Rehearsal {
+        Rehearsal {
+            step: 0,
+            last_step: pairs + 1,
+            started_ms: now_ms,
+            entered_ms: now_ms,
+            on_pair: vec![0.0; pairs],
+        }
+    }
+
+    /// The current step (numbered as the deck's steps).
+    pub fn step(&self) -> usize {
+        self.step
+    }
+
+    /// The pairs in the rehearsed deck.
+    pub fn pairs(&self) -> usize {
+        self.on_pair.len()
+    }
+
+    /// Moves to `step` (clamped to the deck) at `now_ms`; the time since the current step
+    /// was reached is added to its pair, if it is a pair's slide.
+    pub fn go_to(&mut self, step: usize, now_ms: f64) {
+        let shown = ((now_ms - self.entered_ms) / 1000.0).max(0.0);
+        if let Some(t) = self
+            .step
+            .checked_sub(1)
+            .and_then(|k| self.on_pair.get_mut(k))
+        {
+            *t += shown;
+        }
+        self.step = step.min(self.last_step);
+        self.entered_ms = now_ms;
+    }
+
+    /// One step forward (stays on the summary).
+    pub fn next(&mut self, now_ms: f64) {
+        self.go_to(self.step + 1, now_ms);
+    }
+
+    /// One step back (stays on the title).
+    pub fn back(&mut self, now_ms: f64) {
+        self.go_to(self.step.saturating_sub(1), now_ms);
+    }
+
+    /// To the summary (every pair revealed).
+    pub fn end(&mut self, now_ms: f64) {
+        self.go_to(self.last_step, now_ms);
+    }
+
+    /// Seconds since the rehearsal started.
+    pub fn elapsed_seconds(&self, now_ms: f64) -> f64 {
+        ((now_ms - self.started_ms) / 1000.0).max(0.0)
+    }
+
+    /// How many pairs' slides have been shown for some time (left at least once).
+    pub fn timed_pairs(&self) -> usize {
+        self.on_pair.iter().filter(|&&t| t > 0.0).count()
+    }
+
+    /// The measured pace: mean seconds on the pair slides timed so far (`None`: none yet).
+    pub fn pace(&self) -> Option<f64> {
+        let timed = self.timed_pairs();
+        (timed > 0).then(|| self.on_pair.iter().sum::<f64>() / timed as f64)
+    }
+
+    /// The reveal's length at the measured pace, or at `planned_seconds_per_pair` while no
+    /// pair has been timed.
+    ///
+    /// ```
+    /// use mentorkit::core::workshop::Rehearsal;
+    /// let mut r = Rehearsal::start(10, 0.0);
+    /// assert_eq!(r.estimate(20).total_seconds, 200);
+    /// r.next(0.0); // pair 1 shown at 0 s
+    /// r.next(15_000.0); // ... for 15 s
+    /// let e = r.estimate(20);
+    /// assert!(e.measured);
+    /// assert_eq!((e.seconds_per_pair, e.total_seconds), (15.0, 150));
+    /// ```
+    pub fn estimate(&self, planned_seconds_per_pair: u32) -> RevealEstimate {
+        let (pace, measured) = match self.pace() {
+            Some(p) => (p, true),
+            None => (f64::from(planned_seconds_per_pair), false),
+        };
+        estimate_reveal(self.pairs(), pace, measured)
+    }
+}
+
+/// The length of revealing `pairs` pairs at `seconds_per_pair` (negative or non-finite
+/// paces count as 0).
+pub fn estimate_reveal(pairs: usize, seconds_per_pair: f64, measured: bool) -> RevealEstimate {
+    let pace = if seconds_per_pair.is_finite() {
+        seconds_per_pair.max(0.0)
+    } else {
+        0.0
+    };
+    RevealEstimate {
+        pairs,
+        seconds_per_pair: pace,
+        measured,
+        total_seconds: (pace * pairs as f64).round() as u64,
+    }
+}
+
+/// A length in words: "45 s", "7 min 12 s", "1 h 5 min".
+pub fn duration_words(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    match (h, m, s) {
+        (0, 0, s) => format!("{s} s"),
+        (0, m, 0) => format!("{m} min"),
+        (0, m, s) => format!("{m} min {s} s"),
+        (h, 0, _) => format!("{h} h"),
+        (h, m, _) => format!("{h} h {m} min"),
+    }
+}
+
+/// A stopwatch reading: "0:07", "12:30", "1:02:03".
+pub fn clock(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
     }
 }
 

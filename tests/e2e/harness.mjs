@@ -3,6 +3,7 @@
 // fails a test on any console error, uncaught exception or request to another origin.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
@@ -80,10 +81,11 @@ export function useBrowser() {
 
 /**
  * A fresh browser context (empty storage) and page that records console errors, page errors
- * and requests leaving `origin`. Call `check()` at the end of the test.
+ * and requests leaving `origin`. Call `check()` at the end of the test. `viewport`
+ * ({ width, height }) sets the window size (playwright's default is 1280 x 720).
  */
-export async function openPage(browser, origin, { acceptDownloads = true } = {}) {
-  const context = await browser.newContext({ acceptDownloads });
+export async function openPage(browser, origin, { acceptDownloads = true, viewport } = {}) {
+  const context = await browser.newContext({ acceptDownloads, ...(viewport ? { viewport } : {}) });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {
@@ -184,4 +186,59 @@ export async function chooseFileWithSpace(page, file) {
   }
   assert.ok(chooser, 'Space on the focused file input opens the file chooser');
   await chooser.setFiles(file);
+}
+
+let axeSource;
+
+/**
+ * Runs axe-core (from node_modules, never the network) on the page and returns its
+ * violations of the given impacts, each as { id, impact, help, nodes }.
+ *
+ * axe is injected with `page.evaluate` of its source: `addScriptTag({ content })` adds an
+ * inline script, which the app's Content-Security-Policy refuses (as it should: that is a
+ * console error and a failed test), while code evaluated by the test driver is not subject
+ * to the page's CSP. The page keeps its real policy for the whole test.
+ */
+export async function axeViolations(page, { impacts = ['serious', 'critical'] } = {}) {
+  axeSource ??= await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations
+    .filter((v) => impacts.includes(v.impact))
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+/**
+ * Defines `window.mkContrast` in the page: WCAG contrast from computed colours.
+ * `ratio(fg, bg)` takes parsed colours; `background(el)` is the first opaque background
+ * colour at or above `el` (white if none); `parse('rgb(…)')` reads a computed colour.
+ */
+export async function installContrast(page) {
+  await page.evaluate(() => {
+    const parse = (c) => {
+      const m = c.match(/rgba?\(([^)]+)\)/);
+      if (!m) return null;
+      const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+      return { r, g, b, a };
+    };
+    const lum = ({ r, g, b }) => {
+      const f = (v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c && c.a > 0) return c;
+      }
+      return { r: 255, g: 255, b: 255, a: 1 };
+    };
+    const ratio = (fg, bg) => {
+      const [l1, l2] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+      return (l1 + 0.05) / (l2 + 0.05);
+    };
+    window.mkContrast = { parse, background, ratio };
+  });
 }

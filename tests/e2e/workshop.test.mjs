@@ -54,12 +54,17 @@ async function openAudience(s) {
   return audience;
 }
 
-/** Waits until the audience shows the same slide and revealed list as the presenter. */
+/**
+ * Waits until the audience shows the same slide and revealed list as the presenter. It
+ * compares what the two stages hold (textContent), not how each lays it out: the audience
+ * window fits the stage to its screen (issue 15), where a what-if preview takes the
+ * slide's place.
+ */
 async function inSync(presenter, audience) {
   const text = async (p) => ({
-    slide: await p.getByTestId('slide').innerText(),
-    revealed: await p.getByTestId('revealed-pair').allInnerTexts(),
-    change: (await p.getByTestId('change').count()) ? await p.getByTestId('change').innerText() : null,
+    slide: await p.getByTestId('slide').textContent(),
+    revealed: await p.getByTestId('revealed-pair').allTextContents(),
+    change: (await p.getByTestId('change').count()) ? await p.getByTestId('change').textContent() : null,
   });
   const want = await text(presenter);
   for (let i = 0; i < 50; i++) {

@@ -238,6 +238,15 @@ pub struct WorkshopSettings {
     /// How people are named on the projector.
     #[serde(default)]
     pub names: NameDisplay,
+    /// The projector mirrors the presenter's screen, so the room sees the presenter's page
+    /// rather than an audience window: the page then shows the stage first and no
+    /// laptop-only details (issue 15). Left out of the file while `false`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub mirrored: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl WorkshopSettings {

@@ -1,7 +1,7 @@
 //! The matching run: the Run button, progress with Cancel, and what the run found.
 //!
-//! The run happens in a web worker ([`ProgramRun`]); its result is committed as one change
-//! ([`AcceptRun`]), so a run can be undone like any edit. A result
+//! The run happens in a web worker ([`ProgramRun`]), which commits its result as one
+//! change, so a run can be undone like any edit. A result
 //! that arrives after the program changed is discarded with a notice; leaving the page
 //! terminates the worker, so a late result never reaches a disposed page (bad input 42).
 
@@ -11,7 +11,6 @@ use crate::app::matching::{ProgramRun, RunEvent, RunOutcome};
 use crate::app::session::use_session;
 use crate::app::suggestions::SuggestionStore;
 use crate::app::use_app;
-use crate::core::matching::draft::AcceptRun;
 use crate::core::model::Algorithm;
 
 /// How far a running match is.
@@ -52,15 +51,10 @@ pub fn RunPanel() -> impl IntoView {
 
     let finish = move |outcome: RunOutcome| {
         let suggestions = outcome.suggestions.len();
+        // A pairing run's matches are in the program already (ProgramRun commits them).
         if outcome.algorithm == Algorithm::TopN {
             s.program
                 .with_untracked(|p| store.set(p, outcome.suggestions));
-        } else {
-            let _ = s.commit(AcceptRun {
-                algorithm: outcome.algorithm,
-                matches: outcome.matches,
-                next_seq: outcome.next_seq,
-            });
         }
         last.try_set(Some(LastRun {
             algorithm: outcome.algorithm,
@@ -73,7 +67,7 @@ pub fn RunPanel() -> impl IntoView {
     };
 
     let on_event = move |event: RunEvent| {
-        if !matches!(event, RunEvent::Progress { .. } | RunEvent::OnPage(_)) {
+        if !matches!(event, RunEvent::Progress { .. }) {
             running.try_set(None);
             // The run's job is done: free its worker.
             current.try_update_value(|r| *r = None);
@@ -82,11 +76,6 @@ pub fn RunPanel() -> impl IntoView {
             RunEvent::Progress { phase, done, total } => {
                 running.try_set(Some(Running { phase, done, total }));
             }
-            // No worker (a browser without workers, or the file is missing): say so. The
-            // page is busy until it ends; there is no progress to show.
-            RunEvent::OnPage(why) => app.notices.info(format!(
-                "{why}. Matching runs on this page instead, which may be slow for large programs."
-            )),
             RunEvent::Done(outcome) => finish(*outcome),
             RunEvent::Stale => app.notices.info(
                 "The program changed while matching ran, so its result was discarded. Run again to match the current program.",
@@ -94,6 +83,7 @@ pub fn RunPanel() -> impl IntoView {
             RunEvent::Failed(message) => {
                 error.try_set(Some(format!("Matching failed: {message}.")));
             }
+            RunEvent::Refused => {}
         }
     };
 

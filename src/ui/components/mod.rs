@@ -1,5 +1,6 @@
 //! Reusable components.
 
+pub mod control_strip;
 pub mod csv_export;
 pub mod csv_wizard;
 pub mod draft;

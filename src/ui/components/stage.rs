@@ -4,8 +4,14 @@
 //!
 //! Nothing is told by colour alone: locks say "Locked", deltas carry their sign and the
 //! words "up"/"down", the selected pair says "selected".
+//!
+//! Sized to the screen (`fit`: the audience window and the stage-first presenter, issue 15)
+//! the stage fills its box without scrolling at projector sizes: a what-if preview takes
+//! the slide's place, a made change shows as its title and total, and the list of revealed
+//! pairs gets the space left, scrolled to the selected (or latest) pair.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::core::workshop::{
     score_text, signed, ChangeView, PairSlide, Slide, StageView, SummarySlide,
@@ -24,16 +30,48 @@ fn score_of(s: Option<u8>) -> String {
     s.map_or("\u{2013}".to_owned(), |v| v.to_string())
 }
 
+/// Combined length (in characters) of the two names above which a pair's names are set
+/// smaller, so that long names wrap onto fewer lines.
+const LONG_NAMES: usize = 28;
+
 /// The stage: the view to show, or a waiting message.
 #[component]
 pub fn Stage(
     /// What to show (`None`: nothing received yet).
     #[prop(into)]
     view: Signal<Option<StageView>>,
+    /// Sized to the screen (see the module docs); otherwise the stage grows with its
+    /// content, in the flow of the page.
+    #[prop(into, optional)]
+    fit: Signal<bool>,
 ) -> impl IntoView {
     let announcement = move || view.with(|v| v.as_ref().map(|v| v.announcement.clone()));
+    // `Some(applied)` while a change is shown.
+    let change = move || {
+        view.with(|v| {
+            v.as_ref()
+                .and_then(|v| v.change.as_ref())
+                .map(|c| c.applied)
+        })
+    };
+    let stage = NodeRef::<leptos::html::Section>::new();
+    // Synchronises the list's scroll position (outside Leptos' rendering) with the view:
+    // after each change, before the next paint.
+    Effect::new(move |_| {
+        view.track();
+        if fit.get() {
+            request_animation_frame(move || {
+                if let Some(el) = stage.get_untracked() {
+                    keep_in_view(&el);
+                }
+            });
+        }
+    });
     view! {
-        <section class="mk-stage" aria-label="Stage" data-testid="stage">
+        <section class="mk-stage" aria-label="Stage" data-testid="stage" node_ref=stage
+            class:mk-stage--fit=move || fit.get()
+            class:mk-stage--preview=move || change() == Some(false)
+            class:mk-stage--applied=move || change() == Some(true)>
             <p class="mk-visually-hidden" aria-live="polite" aria-atomic="true" data-testid="stage-announcement">{announcement}</p>
             {move || match view.get() {
                 None => view! {
@@ -44,6 +82,42 @@ pub fn Stage(
                 Some(v) => view! { <StageBody v=v/> }.into_any(),
             }}
         </section>
+    }
+}
+
+/// Scrolls the revealed pairs so the selected one (or else the latest) is in view: in a
+/// stage sized to the screen the list only has the space the slide leaves.
+fn keep_in_view(stage: &web_sys::Element) {
+    let Some(list) = stage
+        .query_selector(".mk-stage__revealed")
+        .ok()
+        .flatten()
+        .and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let target = list
+        .query_selector("[aria-current='true']")
+        .ok()
+        .flatten()
+        .or_else(|| list.last_element_child())
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok());
+    let Some(target) = target else {
+        return;
+    };
+    // The list is positioned, so offsets are relative to it.
+    let (top, bottom) = (
+        target.offset_top(),
+        target.offset_top() + target.offset_height(),
+    );
+    let (scroll, height) = (list.scroll_top(), list.client_height());
+    // An item taller than the room left shows its start (the "selected" marker).
+    if bottom - top > height {
+        list.set_scroll_top(top);
+    } else if bottom > scroll + height {
+        list.set_scroll_top(bottom - height);
+    } else if top < scroll {
+        list.set_scroll_top(top);
     }
 }
 
@@ -70,6 +144,7 @@ fn StageBody(v: StageView) -> impl IntoView {
         {v.change.clone().map(|c| view! { <ChangePanel c=c/> })}
         <p class="mk-stage__total" data-testid="stage-total">{format!("Cohort total score: {}", v.total_score)}</p>
         {(!revealed.is_empty()).then(|| view! {
+            <div class="mk-stage__list">
             <h2 class="mk-stage__heading">"Revealed so far"</h2>
             <ol class="mk-stage__revealed" data-testid="revealed">
                 {revealed.into_iter().enumerate().map(|(k, p)| {
@@ -92,16 +167,23 @@ fn StageBody(v: StageView) -> impl IntoView {
                     }
                 }).collect_view()}
             </ol>
+            </div>
         })}
     }
 }
 
 #[component]
 fn PairSlideView(p: PairSlide, total: usize) -> impl IntoView {
+    let long = p.mentee.chars().count() + p.mentor.chars().count() > LONG_NAMES;
     view! {
         <div class="mk-slide mk-slide--pair" data-testid="slide" data-kind="pair">
-            <p class="mk-slide__kicker">{format!("Pair {} of {total}", p.number)}</p>
-            <p class="mk-slide__names">
+            <div class="mk-slide__top">
+                <p class="mk-slide__kicker">{format!("Pair {} of {total}", p.number)}</p>
+                {p.locked.then(|| view! {
+                    <p class="mk-slide__lock">{if p.published { "\u{1f512} Published: agreed" } else { "\u{1f512} Locked: agreed" }}</p>
+                })}
+            </div>
+            <p class="mk-slide__names" class:mk-slide__names--long=long>
                 <span class="mk-slide__name" data-testid="slide-mentee">{p.mentee.clone()}</span>
                 <span class="mk-slide__with">" with mentor "</span>
                 <span class="mk-slide__name" data-testid="slide-mentor">{p.mentor.clone()}</span>
@@ -110,14 +192,13 @@ fn PairSlideView(p: PairSlide, total: usize) -> impl IntoView {
                 {format!("{} of 100", capitalised(&score_text(p.score)))}
                 {p.delta.map(|d| format!(", {}", delta_words(d)))}
             </p>
-            {p.locked.then(|| view! {
-                <p class="mk-slide__lock">{if p.published { "\u{1f512} Published: agreed" } else { "\u{1f512} Locked: agreed" }}</p>
-            })}
             {(!p.reasons.is_empty()).then(|| view! {
-                <h3 class="mk-slide__subtitle">"Why they match"</h3>
-                <ul class="mk-slide__reasons" data-testid="slide-reasons">
-                    {p.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}
-                </ul>
+                <div class="mk-slide__why">
+                    <h3 class="mk-slide__subtitle">"Why they match"</h3>
+                    <ul class="mk-slide__reasons" data-testid="slide-reasons">
+                        {p.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}
+                    </ul>
+                </div>
             })}
         </div>
     }

@@ -4,6 +4,9 @@
 //! It never opens the program or the library: it is rendered before the app context
 //! exists, holds no data of its own (closing it loses nothing), and on load says "hello" so
 //! the presenter sends the current state.
+//!
+//! The stage fills the window (issue 15); the full-screen button sits in a strip that
+//! hides when idle, so the room sees the stage alone.
 
 use leptos::prelude::*;
 
@@ -12,6 +15,7 @@ use crate::app::workshop::{
 };
 use crate::core::model::ProgramId;
 use crate::core::workshop::{StageMessage, StageView};
+use crate::ui::components::control_strip::ControlStrip;
 use crate::ui::components::stage::Stage;
 
 /// The audience window of program `id`.
@@ -82,22 +86,24 @@ pub fn AudiencePage(
     });
 
     view! {
-        <main id="main" class="mk-present mk-audience" tabindex="-1">
+        <main id="main" class="mk-present mk-present--stage mk-audience" tabindex="-1">
             <h1 class="mk-visually-hidden">"Workshop: audience screen"</h1>
-            <div class="mk-audience__bar">
-                <button class="mk-button mk-button--small" aria-pressed=move || fullscreen.get().to_string()
-                    on:click=move |_| toggle()>
-                    {move || if fullscreen.get() { "Leave full screen (F)" } else { "Full screen (F)" }}
-                </button>
-                <span class="mk-hint" role="status">{move || note.get()}</span>
-            </div>
+            <p class="mk-audience__note" role="status">{move || note.get()}</p>
             {move || error.get().map(|e| view! { <p class="mk-banner mk-banner--warning" role="alert">{e}</p> })}
             <Show when=move || closed.get()>
                 <p class="mk-banner mk-banner--info" role="status" data-testid="audience-closed">
                     "The presenter left workshop mode. You can close this window: it holds no data."
                 </p>
             </Show>
-            <Stage view=view/>
+            <Stage view=view fit=true/>
+            <ControlStrip label="Audience window controls">
+                <div class="mk-strip__row">
+                    <button class="mk-button" aria-pressed=move || fullscreen.get().to_string()
+                        on:click=move |_| toggle()>
+                        {move || if fullscreen.get() { "Leave full screen (F)" } else { "Full screen (F)" }}
+                    </button>
+                </div>
+            </ControlStrip>
         </main>
     }
 }

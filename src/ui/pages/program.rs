@@ -144,15 +144,15 @@ fn ProgramSections() -> impl IntoView {
 fn UndoRedo() -> impl IntoView {
     let s = use_session();
     let app = use_app();
-    let undo = move || {
-        if s.undo().is_none() && s.can_edit() {
-            app.notices.info("Nothing to undo.");
-        }
+    let undo = move || match s.undo() {
+        Some(label) => app.notices.info(format!("Undone: {label}.")),
+        None if s.can_edit() => app.notices.info("Nothing to undo."),
+        None => {}
     };
-    let redo = move || {
-        if s.redo().is_none() && s.can_edit() {
-            app.notices.info("Nothing to redo.");
-        }
+    let redo = move || match s.redo() {
+        Some(label) => app.notices.info(format!("Redone: {label}.")),
+        None if s.can_edit() => app.notices.info("Nothing to redo."),
+        None => {}
     };
     let keys = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
         if !(e.ctrl_key() || e.meta_key()) || e.alt_key() || in_text_field(&e) {

@@ -49,6 +49,9 @@ pub enum SetupEdit {
     },
     /// How workshop mode names people on the projector.
     SetWorkshopNames(NameDisplay),
+    /// Whether the projector mirrors the presenter's screen (the presenter then shows the
+    /// stage first).
+    SetWorkshopMirrored(bool),
     /// Add a goal ("New goal", at least 0 %), reporting its id.
     AddGoal,
     /// Change one thing about a goal.
@@ -129,6 +132,14 @@ impl Operation for SetupEdit {
                     "Show {} on the projector",
                     n.label().to_lowercase()
                 ))
+            }
+            SetupEdit::SetWorkshopMirrored(on) => {
+                p.workshop.mirrored = on;
+                done(if on {
+                    "Set the projector to mirror this screen".to_owned()
+                } else {
+                    "Set the projector to an audience window".to_owned()
+                })
             }
             SetupEdit::AddGoal => {
                 let id = basics::add_goal(p);

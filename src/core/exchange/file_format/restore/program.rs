@@ -115,7 +115,7 @@ impl Restorer {
         let Some(v) = v else {
             return WorkshopSettings::default();
         };
-        let Some(o) = self.obj("program.workshop", v, &["names"]) else {
+        let Some(o) = self.obj("program.workshop", v, &["names", "mirrored"]) else {
             self.fix(
                 "program.workshop",
                 format!("expected an object, found {v}; default settings used"),
@@ -130,6 +130,7 @@ impl Restorer {
                 NameDisplay::key,
                 NameDisplay::FirstNames,
             ),
+            mirrored: self.boolean("program.workshop.mirrored", o.get("mirrored"), false),
         }
     }
 
