@@ -11,6 +11,7 @@ use mentorkit::core::program::validate::validate;
 use mentorkit::core::*;
 
 const FIXTURE_V1: &str = include_str!("fixtures/program-v1.json");
+const FIXTURE_V2: &str = include_str!("fixtures/program-v2.json");
 const EXPORTED_AT: &str = "2027-02-12T09:30:00Z";
 
 /// A program file around the given `program` object text.
@@ -326,7 +327,7 @@ fn a_missing_version_is_read_as_version_1_with_a_repair() {
 #[test]
 fn a_newer_version_is_refused_and_can_be_opened_read_only() {
     let newer = CURRENT_VERSION + 1;
-    let text = FIXTURE_V1.replacen("\"version\": 1,", &format!("\"version\": {newer},"), 1);
+    let text = FIXTURE_V2.replacen("\"version\": 2,", &format!("\"version\": {newer},"), 1);
     let text = text.replacen(
         "    \"next_seq\"",
         "    \"sponsor\": \"CTO office\",\n    \"next_seq\"",
@@ -344,10 +345,10 @@ fn a_newer_version_is_refused_and_can_be_opened_read_only() {
     assert_eq!(read.newer_version, Some(newer));
     assert_eq!(read.source_version, newer);
     assert_eq!(validate(&read.program), Ok(()));
-    assert_eq!(read.program, import_ok(FIXTURE_V1.as_bytes()).program);
+    assert_eq!(read.program, import_ok(FIXTURE_V2.as_bytes()).program);
     assert!(repair(&read, "program.sponsor").contains("unknown field"));
     // A current file read with ReadNewer is just a normal import.
-    let current = import_with(FIXTURE_V1.as_bytes(), VersionPolicy::ReadNewer).unwrap();
+    let current = import_with(FIXTURE_V2.as_bytes(), VersionPolicy::ReadNewer).unwrap();
     assert_eq!(current.newer_version, None);
 }
 
@@ -478,7 +479,11 @@ fn the_v1_fixture_uses_every_model_feature() {
             "no {status:?} match"
         );
     }
-    assert!(p.matches.iter().any(|m| m.check_ins.len() >= 2));
+    // Its version-1 check-ins (pulse answers and meetings in one list) migrated.
+    assert!(p
+        .matches
+        .iter()
+        .any(|m| m.check_ins.len() + m.meetings.len() >= 2));
     assert!(p.matches.iter().any(|m| m.locked && m.circle.is_none()));
     assert!(p.matches.iter().any(|m| m.circle.is_some()));
     assert!(!p.matching.rules.forbidden_pairs.is_empty());
@@ -902,8 +907,10 @@ fn impossible_empty_and_far_future_dates_are_cleared_with_their_path() {
     let m = &p.matches[0];
     assert_eq!((m.started_on, m.ended_on), (None, None));
     assert_eq!(m.check_ins.len(), 1);
-    assert_eq!(m.check_ins[0].sentiment, None);
-    repair(&imported, "program.matches[0].check_ins[1].sentiment");
+    // A version-1 file: its pulse answers became version-2 check-ins, the out-of-range
+    // sentiment a rating that is cleared.
+    assert_eq!(m.check_ins[0].rating, None);
+    repair(&imported, "program.matches[0].check_ins[1].rating");
 
     // An end before the start is cleared too (validate would refuse it).
     let imported = import_ok(&file(
@@ -980,10 +987,12 @@ fn match_cycles_scores_and_check_ins_are_kept_in_range() {
     assert_eq!(m[0].cycle, 2);
     assert_eq!(m[1].cycle, 2);
     assert_eq!(m[0].score, None);
+    // A version-1 check-in of an unknown kind is a pulse answer; its out-of-range goal
+    // progress is not carried into version 2.
     let c = &m[0].check_ins[0];
     assert_eq!(
-        (c.goal_progress, c.on_track, c.kind),
-        (None, None, CheckInKind::Pulse)
+        (c.rating, c.from, c.comment.as_str()),
+        (None, Actor::Coordinator, "")
     );
     // Check-in ids are unique across all matches.
     let ids: Vec<_> = m
@@ -1170,18 +1179,18 @@ fn damaged_bytes_anywhere_give_an_error_or_a_valid_program() {
 // ---------------------------------------------------------------------------------------
 // Workshop settings (issue #5): a newer optional field that older files do not have.
 
-/// The checked-in v1 fixture (written before workshop settings existed) still exports
+/// A file without workshop settings (the current fixture has none) still exports
 /// byte-identically: the default setting is left out of the file.
 #[test]
 fn a_file_without_workshop_settings_round_trips_byte_identically() {
-    let imported = import_ok(FIXTURE_V1.as_bytes());
+    let imported = import_ok(FIXTURE_V2.as_bytes());
     assert!(imported.repairs.is_empty(), "{:?}", imported.repairs);
     assert_eq!(imported.program.workshop, WorkshopSettings::default());
     assert_eq!(
         export_program(&imported.program, EXPORTED_AT).unwrap(),
-        FIXTURE_V1
+        FIXTURE_V2
     );
-    assert!(!FIXTURE_V1.contains("\"workshop\""));
+    assert!(!FIXTURE_V2.contains("\"workshop\""));
 }
 
 /// A program that shows pseudonyms on the projector keeps the setting through export and

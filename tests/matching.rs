@@ -441,6 +441,7 @@ fn sparse_candidates_are_completed_by_the_optimality_check() {
         candidates: 1,
         max_rounds: 100,
         dense_limit: 0,
+        as_of: None,
     };
     for seed in 2000..2200u64 {
         let mut rng = Rng::new(seed);
@@ -467,6 +468,7 @@ fn stopping_early_reports_a_valid_upper_bound() {
         candidates: 1,
         max_rounds: 1,
         dense_limit: usize::MAX,
+        as_of: None,
     };
     let mut gaps = 0;
     for seed in 3000..3300u64 {

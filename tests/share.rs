@@ -60,30 +60,36 @@ fn program_with_secrets() -> Program {
     });
     let id = p.new_match_id();
     let check_in = CheckInId(p.next_id(IdKind::CheckIn));
-    p.matches.push(Match {
-        id,
-        mentor,
-        mentee,
-        circle: None,
-        status: MatchStatus::default(),
-        locked: false,
-        score: None,
-        source: MatchSource::default(),
-        cycle: 1,
-        started_on: None,
-        ended_on: None,
-        end_reason: "SECRET-REASON".into(),
-        check_ins: vec![CheckIn {
-            id: check_in,
-            date: Date::from_ymd(2027, 3, 1).expect("valid date"),
-            kind: CheckInKind::Meeting,
-            sentiment: Some(4),
-            on_track: Some(true),
-            minutes: Some(30),
-            goal_progress: None,
-            notes: "SECRET-CHECKIN".into(),
-        }],
+    let meeting = MeetingId(p.next_id(IdKind::Meeting));
+    let date = Date::from_ymd(2027, 3, 1).expect("valid date");
+    let mut m = Match::proposed(id, mentor, mentee, None, 1);
+    m.status = MatchStatus::EndedEarly;
+    m.events.push(Event {
+        date,
+        to: MatchStatus::EndedEarly,
+        by: Actor::Coordinator,
+        reason: Some(ReasonCode::Other),
+        note: "SECRET-REASON".into(),
     });
+    m.meetings.push(Meeting {
+        id: meeting,
+        date,
+        minutes: Some(30),
+        mode: Some(MeetingMode::Video),
+        logged_by: Actor::Mentor,
+        note: "SECRET-MEETING".into(),
+    });
+    m.check_ins.push(CheckIn {
+        id: check_in,
+        date,
+        from: Actor::Mentee,
+        rating: Some(4),
+        on_track: Some(OnTrack::Yes),
+        fit: None,
+        comment: "SECRET-CHECKIN".into(),
+        submitted: None,
+    });
+    p.matches.push(m);
     assert_eq!(validate(&p), Ok(()), "the fixture itself must be valid");
     p
 }
@@ -115,6 +121,7 @@ fn redacted_link_holds_no_email_sensitive_answer_or_notes() {
         "SECRET-NOTE",
         "SECRET-BIO",
         "SECRET-REASON",
+        "SECRET-MEETING",
         "SECRET-CHECKIN",
         "Health needs",
         "@",

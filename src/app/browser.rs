@@ -145,9 +145,16 @@ pub fn focus_element(id: &str) {
     }
 }
 
-/// Today in the browser's clock (`None` if the clock is absurd).
+/// Today in the browser's clock and time zone (`None` if the clock is absurd).
 pub fn today() -> Option<crate::core::date::Date> {
-    crate::core::date::Date::from_unix_millis(js_sys::Date::now())
+    let now = js_sys::Date::new_0();
+    let (y, m, d) = (now.get_full_year(), now.get_month() + 1, now.get_date());
+    crate::core::date::Date::from_ymd(
+        i32::try_from(y).ok()?,
+        u8::try_from(m).ok()?,
+        u8::try_from(d).ok()?,
+    )
+    .ok()
 }
 
 /// Whether a key press happened in a field that types text (where Ctrl+Z, arrows and

@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::date::Date;
 use crate::core::matching::{self, Control, Options, Progress};
 use crate::core::model::{Algorithm, Match, PersonId, Program};
 
@@ -19,6 +20,9 @@ pub struct RunRequest {
     pub program: Program,
     /// The algorithm to run.
     pub algorithm: Algorithm,
+    /// Today, for the rematch cooldown.
+    #[serde(default)]
+    pub as_of: Option<Date>,
 }
 
 /// What a finished run produced.
@@ -93,8 +97,13 @@ pub fn run_request(
     let RunRequest {
         mut program,
         algorithm,
+        as_of,
     } = request;
-    let proposal = match matching::run_with(&program, algorithm, &Options::default(), progress) {
+    let options = Options {
+        as_of,
+        ..Options::default()
+    };
+    let proposal = match matching::run_with(&program, algorithm, &options, progress) {
         Ok(p) => p,
         Err(e) => {
             return WorkerMessage::Failed {
@@ -308,6 +317,7 @@ mod client {
             let request = RunRequest {
                 program: started.clone(),
                 algorithm,
+                as_of: crate::app::browser::today(),
             };
             let on_event = Rc::new(on_event);
             let tell = on_event.clone();
@@ -366,9 +376,14 @@ mod tests {
     use crate::core::program::demo::demo_program;
 
     fn run(program: Program, algorithm: Algorithm) -> WorkerMessage {
-        run_request(RunRequest { program, algorithm }, &mut |_| {
-            Control::Continue
-        })
+        run_request(
+            RunRequest {
+                program,
+                algorithm,
+                as_of: None,
+            },
+            &mut |_| Control::Continue,
+        )
     }
 
     #[test]
@@ -436,6 +451,7 @@ mod tests {
             RunRequest {
                 program: demo_program(crate::core::model::ProgramId("p".into())),
                 algorithm: Algorithm::Optimal,
+                as_of: None,
             },
             &mut |_| Control::Cancel,
         );

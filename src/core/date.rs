@@ -69,6 +69,27 @@ impl Date {
         (other.0 - self.0).whole_days()
     }
 
+    /// The date as people write it in a sentence: "3 March 2027".
+    pub fn long(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let (y, m, d) = self.ymd();
+        let month = MONTHS[usize::from(m.clamp(1, 12)) - 1];
+        format!("{d} {month} {y}")
+    }
+
     /// The date of a Unix timestamp in milliseconds (UTC).
     pub fn from_unix_millis(millis: f64) -> Option<Date> {
         if !millis.is_finite() {
@@ -171,5 +192,11 @@ mod tests {
         let d: Date = "2027-01-31".parse().unwrap();
         assert_eq!(d.add_days(30).to_string(), "2027-03-02");
         assert_eq!(d.days_until(d.add_days(180)), 180);
+    }
+
+    #[test]
+    fn writes_dates_for_sentences() {
+        let d: Date = "2027-03-03".parse().unwrap();
+        assert_eq!(d.long(), "3 March 2027");
     }
 }

@@ -4,6 +4,8 @@
 //! - [`people`]: participants (the field catalogue, the person form, bulk edits, the index
 //!   behind the participants table, time zones).
 //! - [`matching`]: scoring, the matching algorithms, the draft and its edits, suggestions.
+//! - [`relationships`]: after publishing: the lifecycle, meetings, check-ins, goals,
+//!   agreement, milestones and each relationship's health.
 //! - [`exchange`]: what comes in and goes out (the program file, CSV, share links).
 //! - [`edit`]: how every change is made, undone and redone (operations, patches, history).
 //! - [`workshop`], [`reports`]: the projector deck and the program's figures.
@@ -20,6 +22,7 @@ pub mod matching;
 pub mod model;
 pub mod people;
 pub mod program;
+pub mod relationships;
 pub mod reports;
 pub mod workshop;
 

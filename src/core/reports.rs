@@ -89,8 +89,9 @@ pub fn stats(p: &Program) -> ProgramStats {
             MatchStatus::Active | MatchStatus::OnHold => s.running += 1,
             MatchStatus::Completed => s.completed += 1,
             MatchStatus::EndedEarly => s.ended_early += 1,
+            MatchStatus::Declined => {}
         }
-        if m.status != MatchStatus::EndedEarly {
+        if !matches!(m.status, MatchStatus::EndedEarly | MatchStatus::Declined) {
             matched.insert(&m.mentee);
         }
     }

@@ -262,6 +262,8 @@ fn head(p: &Program) -> Program {
         cycle,
         next_seq: _,
         workshop,
+        follow_up,
+        rematch,
     } = p;
     Program {
         id: id.clone(),
@@ -281,6 +283,8 @@ fn head(p: &Program) -> Program {
         cycle: *cycle,
         next_seq: 0,
         workshop: *workshop,
+        follow_up: *follow_up,
+        rematch: rematch.clone(),
     }
 }
 

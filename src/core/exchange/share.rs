@@ -153,9 +153,15 @@ pub fn redact(program: &Program, options: &ShareOptions) -> Program {
     }
     out.matching.rules.forbidden_pairs.clear();
     for m in &mut out.matches {
-        m.end_reason.clear();
+        // Coordinators' notes and participants' comments never leave in a redacted copy.
+        for event in &mut m.events {
+            event.note.clear();
+        }
+        for meeting in &mut m.meetings {
+            meeting.note.clear();
+        }
         for check_in in &mut m.check_ins {
-            check_in.notes.clear();
+            check_in.comment.clear();
         }
     }
     out

@@ -1,6 +1,7 @@
 //! What a run starts from (capacities after kept matches) and each mentee's best
 //! candidates, scored in parallel blocks of rows.
 
+use crate::core::date::Date;
 use crate::core::matching::scoring::{is_kept, Cohort, ScoreMatrix, MAX_SCORE};
 use crate::core::matching::threads::parallel;
 use crate::core::model::Program;
@@ -20,10 +21,12 @@ pub(crate) struct Setup {
     pub(super) kept: Vec<ProposedPair>,
     /// Largest circle number of the current cycle.
     pub(super) max_circle: u32,
+    /// Per mentee: the day their rematch cooldown ends, when it has not yet (no places).
+    pub(super) cooling: Vec<Option<Date>>,
 }
 
 impl Setup {
-    pub(super) fn new(program: &Program) -> Setup {
+    pub(super) fn new(program: &Program, as_of: Option<Date>) -> Setup {
         let cohort = Cohort::new(program);
         let limit = u32::from(program.matching.rules.mentee_max_mentors.max(1));
         let mut cap: Vec<u32> = cohort
@@ -62,6 +65,15 @@ impl Setup {
         for k in &mut kept_with {
             k.sort_unstable();
         }
+        let mut cooling = vec![None; cohort.mentee_count()];
+        if let Some(today) = as_of {
+            for r in program.rematch.iter().filter(|r| r.available_from > today) {
+                if let Some(e) = cohort.mentee_index(&r.mentee) {
+                    slots[e] = 0;
+                    cooling[e] = Some(r.available_from);
+                }
+            }
+        }
         kept.sort_by(|a, b| (&a.mentor, &a.mentee).cmp(&(&b.mentor, &b.mentee)));
         Setup {
             cohort,
@@ -70,6 +82,7 @@ impl Setup {
             kept_with,
             kept,
             max_circle,
+            cooling,
         }
     }
 

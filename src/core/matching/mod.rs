@@ -62,6 +62,7 @@ pub mod suggestions;
 pub mod synthetic;
 mod threads;
 
+use crate::core::date::Date;
 use std::fmt;
 
 use crate::core::matching::scoring::ExclusionRule;
@@ -82,6 +83,9 @@ pub struct Options {
     /// Most pairs for which the score matrix is kept in memory (1 byte each); larger
     /// programs score rows again when checking.
     pub dense_limit: usize,
+    /// Today, for the rematch cooldown: a mentee in the rematch queue is left out until
+    /// their `available_from` day. `None` ignores cooldowns.
+    pub as_of: Option<Date>,
 }
 
 impl Default for Options {
@@ -90,6 +94,7 @@ impl Default for Options {
             candidates: 48,
             max_rounds: 12,
             dense_limit: 64 * 1024 * 1024,
+            as_of: None,
         }
     }
 }
@@ -190,6 +195,12 @@ pub enum UnmatchedReason {
     /// (The draft, after edits) could still be matched: some partner the rules allow has
     /// room (re-run or match by hand).
     PartnersAvailable,
+    /// (Mentee) waiting for a rematch after a relationship ended early: runs leave them
+    /// out until the cooldown ends (matching them by hand is still possible).
+    CoolingDown {
+        /// The first day a run may match them.
+        until: Date,
+    },
 }
 
 impl fmt::Display for UnmatchedReason {
@@ -220,6 +231,11 @@ impl fmt::Display for UnmatchedReason {
             UnmatchedReason::PartnersAvailable => {
                 f.write_str("a possible partner still has room: re-run or match by hand")
             }
+            UnmatchedReason::CoolingDown { until } => write!(
+                f,
+                "waiting for a rematch: runs match them from {}",
+                until.long()
+            ),
         }
     }
 }
@@ -318,7 +334,7 @@ pub fn run_with(
     options: &Options,
     progress: &mut dyn FnMut(Progress) -> Control,
 ) -> Result<Proposal, MatchError> {
-    let setup = Setup::new(program);
+    let setup = Setup::new(program, options.as_of);
     let top_n = usize::from(program.matching.top_n.max(1));
     let k = options.candidates.max(top_n).max(1);
     let optimal = matches!(

@@ -1,10 +1,15 @@
 //! What matching reads and writes: the algorithm, criteria and hard rules, and the
 //! matches (relationships) with their check-ins.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::core::date::Date;
-use crate::core::program::model::{CheckInId, FieldId, MatchId, PersonId};
+use crate::core::program::model::{FieldId, MatchId, PersonId};
+use crate::core::relationships::model::{
+    Agreement, CheckIn, Event, Meeting, MilestonesDone, RelationshipGoal,
+};
 
 /// Which matching algorithm produced or should produce matches.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -232,18 +237,21 @@ pub enum MatchStatus {
     OnHold,
     /// Ran its course.
     Completed,
-    /// Stopped before the end (see `end_reason`).
+    /// Stopped before the end (its timeline says why).
     EndedEarly,
+    /// Published, but a participant turned it down before it started.
+    Declined,
 }
 
 impl MatchStatus {
     /// All statuses.
-    pub const ALL: [MatchStatus; 5] = [
+    pub const ALL: [MatchStatus; 6] = [
         MatchStatus::Proposed,
         MatchStatus::Active,
         MatchStatus::OnHold,
         MatchStatus::Completed,
         MatchStatus::EndedEarly,
+        MatchStatus::Declined,
     ];
 
     /// A human label.
@@ -254,6 +262,7 @@ impl MatchStatus {
             MatchStatus::OnHold => "On hold",
             MatchStatus::Completed => "Completed",
             MatchStatus::EndedEarly => "Ended early",
+            MatchStatus::Declined => "Declined",
         }
     }
 
@@ -265,6 +274,7 @@ impl MatchStatus {
             MatchStatus::OnHold => "on_hold",
             MatchStatus::Completed => "completed",
             MatchStatus::EndedEarly => "ended_early",
+            MatchStatus::Declined => "declined",
         }
     }
 
@@ -348,10 +358,24 @@ pub struct Match {
     pub started_on: Option<Date>,
     /// When it ended, if it has.
     pub ended_on: Option<Date>,
-    /// Why it ended early, if it did.
-    pub end_reason: String,
-    /// Pulse surveys and meetings recorded on the relationship.
+    /// Every change of status since it was published: when, who asked, why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<Event>,
+    /// The meetings logged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meetings: Vec<Meeting>,
+    /// The check-ins answered by the mentor or the mentee.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub check_ins: Vec<CheckIn>,
+    /// The goals the pair set for itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<RelationshipGoal>,
+    /// What they agreed at the start.
+    #[serde(default, skip_serializing_if = "Agreement::is_empty")]
+    pub agreement: Agreement,
+    /// The program's milestones this relationship reached, with the day.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub milestones: MilestonesDone,
 }
 
 impl Match {
@@ -375,8 +399,12 @@ impl Match {
             cycle,
             started_on: None,
             ended_on: None,
-            end_reason: String::new(),
+            events: Vec::new(),
+            meetings: Vec::new(),
             check_ins: Vec::new(),
+            goals: Vec::new(),
+            agreement: Agreement::default(),
+            milestones: MilestonesDone::new(),
         }
     }
 
@@ -387,36 +415,4 @@ impl Match {
             mentee: self.mentee.clone(),
         }
     }
-}
-
-/// What a check-in records.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CheckInKind {
-    /// A pulse survey answer.
-    #[default]
-    Pulse,
-    /// A meeting log entry.
-    Meeting,
-}
-
-/// A pulse survey answer or a logged meeting on a relationship.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CheckIn {
-    /// Unique within the program.
-    pub id: CheckInId,
-    /// When it happened.
-    pub date: Date,
-    /// Pulse or meeting.
-    pub kind: CheckInKind,
-    /// How it is going, 1 (badly) to 5 (very well).
-    pub sentiment: Option<u8>,
-    /// Whether the pair says it is on track.
-    pub on_track: Option<bool>,
-    /// Meeting length in minutes.
-    pub minutes: Option<u16>,
-    /// Progress on the mentee's goals, 0-100 %.
-    pub goal_progress: Option<u8>,
-    /// Free notes.
-    pub notes: String,
 }

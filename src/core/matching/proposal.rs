@@ -84,6 +84,14 @@ pub(super) fn build_proposal(
     let mut buf = vec![0u8; m];
     #[allow(clippy::needless_range_loop)]
     for i in 0..n {
+        if let (0, Some(until)) = (got[i], setup.cooling[i]) {
+            unmatched.push(Unmatched {
+                person: cohort.mentee_ids[i].clone(),
+                role: UnmatchedRole::Mentee,
+                reason: UnmatchedReason::CoolingDown { until },
+            });
+            continue;
+        }
         // Matched through kept or new pairs, or (top-N) given suggestions: not unmatched.
         if got[i] > 0 || setup.slots[i] < limit {
             continue;

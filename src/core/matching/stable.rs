@@ -152,7 +152,7 @@ pub(crate) fn deferred_acceptance(setup: &Setup, lists: &PreferenceLists) -> Out
 
 /// The preference lists a stable run of this program uses (for inspection and tests).
 pub fn preference_lists(program: &Program, options: &super::Options) -> PreferenceLists {
-    let setup = Setup::new(program);
+    let setup = Setup::new(program, options.as_of);
     let k = options
         .candidates
         .max(usize::from(program.matching.top_n.max(1)));

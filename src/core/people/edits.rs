@@ -259,6 +259,12 @@ pub fn remove_people(program: &mut Program, ids: &HashSet<PersonId>) -> Removed 
         }
     }
     program.matches = matches;
+    // The rematch queue names people and the relationships that ended.
+    let gone: HashSet<&crate::core::model::MatchId> =
+        removed.matches.iter().map(|(_, m)| &m.id).collect();
+    program.rematch.retain(|r| {
+        !ids.contains(&r.mentee) && !ids.contains(&r.mentor) && !gone.contains(&r.ended)
+    });
     let pairs = &mut program.matching.rules.forbidden_pairs;
     let mut kept_pairs = Vec::with_capacity(pairs.len());
     for (i, pair) in std::mem::take(pairs).into_iter().enumerate() {

@@ -65,6 +65,14 @@ id_type!(
     /// Identifies a check-in recorded on a relationship.
     CheckInId
 );
+id_type!(
+    /// Identifies a meeting logged on a relationship.
+    MeetingId
+);
+id_type!(
+    /// Identifies a goal a relationship set for itself.
+    RelGoalId
+);
 
 /// What kind of record an id is for; decides the id's prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,6 +91,10 @@ pub enum IdKind {
     Match,
     /// A check-in (`c…`).
     CheckIn,
+    /// A meeting (`mt…`).
+    Meeting,
+    /// A relationship's goal (`rg…`).
+    RelGoal,
 }
 
 impl IdKind {
@@ -96,6 +108,8 @@ impl IdKind {
             IdKind::Milestone => "ms",
             IdKind::Match => "m",
             IdKind::CheckIn => "c",
+            IdKind::Meeting => "mt",
+            IdKind::RelGoal => "rg",
         }
     }
 }

@@ -23,6 +23,7 @@ use crate::core::date::Date;
 use crate::core::matching::model::{Match, MatchingConfig};
 use crate::core::people::model::Person;
 pub use crate::core::program::ids::*;
+use crate::core::relationships::model::{FollowUpSettings, RematchEntry};
 
 /// Why the program exists; decides the template that pre-fills a new program.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -193,6 +194,13 @@ pub struct Program {
     /// its default, so files written before the setting existed round-trip byte-identically.
     #[serde(default, skip_serializing_if = "WorkshopSettings::is_default")]
     pub workshop: WorkshopSettings,
+    /// When check-ins are due, the thresholds of a relationship's health and the rematch
+    /// cooldown. Left out of the file while every setting has its default.
+    #[serde(default, skip_serializing_if = "FollowUpSettings::is_default")]
+    pub follow_up: FollowUpSettings,
+    /// Mentees waiting for a new mentor after a relationship ended early.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rematch: Vec<RematchEntry>,
 }
 
 /// How names appear on the projector in workshop mode (issue #5).
@@ -277,6 +285,8 @@ impl Program {
             cycle: 1,
             next_seq: 1,
             workshop: WorkshopSettings::default(),
+            follow_up: FollowUpSettings::default(),
+            rematch: Vec::new(),
         }
     }
 

@@ -40,6 +40,14 @@ pub fn validate(p: &Program) -> Result<(), Vec<Problem>> {
     }
 }
 
+/// The ids of relationship records seen so far, each kind unique within the program.
+#[derive(Default)]
+struct RecordIds<'a> {
+    meetings: HashSet<&'a str>,
+    check_ins: HashSet<&'a str>,
+    goals: HashSet<&'a str>,
+}
+
 #[derive(Default)]
 struct Validator {
     problems: Vec<Problem>,
@@ -152,7 +160,20 @@ impl Validator {
         self.matching(&p.matching, &field_ids, &person_ids);
 
         self.unique("matches", p.matches.iter().map(|m| m.id.as_str()));
-        let mut check_in_ids = HashSet::new();
+        let match_ids: HashSet<&MatchId> = p.matches.iter().map(|m| &m.id).collect();
+        for (i, r) in p.rematch.iter().enumerate() {
+            if !person_ids.contains(&r.mentee) || !person_ids.contains(&r.mentor) {
+                self.push(format!("rematch[{i}]"), "refers to an unknown person");
+            }
+            if !match_ids.contains(&r.ended) {
+                self.push(
+                    format!("rematch[{i}].ended"),
+                    format!("refers to unknown match \"{}\"", r.ended),
+                );
+            }
+        }
+        let mut record_ids = RecordIds::default();
+        let milestone_ids: HashSet<&MilestoneId> = p.milestones.iter().map(|m| &m.id).collect();
         for (i, m) in p.matches.iter().enumerate() {
             for (role, id) in [("mentor", &m.mentor), ("mentee", &m.mentee)] {
                 if !person_ids.contains(id) {
@@ -174,27 +195,78 @@ impl Validator {
                     format!("must be between 1 and the program's cycle {}", p.cycle),
                 );
             }
-            self.long(|| format!("matches[{i}].end_reason"), &m.end_reason);
-            for (j, c) in m.check_ins.iter().enumerate() {
-                if c.id.0.is_empty() || !check_in_ids.insert(c.id.as_str()) {
-                    self.push(
-                        format!("matches[{i}].check_ins[{j}].id"),
-                        format!("\"{}\" is empty or used twice", c.id),
-                    );
-                }
-                if c.sentiment.is_some_and(|s| !(1..=5).contains(&s)) {
-                    self.push(
-                        format!("matches[{i}].check_ins[{j}].sentiment"),
-                        "must be 1-5",
-                    );
-                }
-                if c.goal_progress.is_some_and(|g| g > 100) {
-                    self.push(
-                        format!("matches[{i}].check_ins[{j}].goal_progress"),
-                        "must be 0-100",
-                    );
-                }
-                self.long(|| format!("matches[{i}].check_ins[{j}].notes"), &c.notes);
+            self.relationship(i, m, &mut record_ids, &milestone_ids);
+        }
+    }
+
+    /// A relationship's records: unique ids, ranges, lengths, known milestones.
+    fn relationship<'a>(
+        &mut self,
+        i: usize,
+        m: &'a Match,
+        ids: &mut RecordIds<'a>,
+        milestones: &HashSet<&MilestoneId>,
+    ) {
+        let path = |what: String| format!("matches[{i}].{what}");
+        for (j, e) in m.events.iter().enumerate() {
+            self.long(|| path(format!("events[{j}].note")), &e.note);
+        }
+        for (j, x) in m.meetings.iter().enumerate() {
+            if x.id.0.is_empty() || !ids.meetings.insert(x.id.as_str()) {
+                self.push(
+                    path(format!("meetings[{j}].id")),
+                    format!("\"{}\" is empty or used twice", x.id),
+                );
+            }
+            if x.minutes.is_some_and(|n| !MEETING_MINUTES.contains(&n)) {
+                self.push(path(format!("meetings[{j}].minutes")), "must be 5-600");
+            }
+            self.long(|| path(format!("meetings[{j}].note")), &x.note);
+        }
+        for (j, c) in m.check_ins.iter().enumerate() {
+            if c.id.0.is_empty() || !ids.check_ins.insert(c.id.as_str()) {
+                self.push(
+                    path(format!("check_ins[{j}].id")),
+                    format!("\"{}\" is empty or used twice", c.id),
+                );
+            }
+            if c.rating.is_some_and(|s| !(1..=5).contains(&s)) {
+                self.push(path(format!("check_ins[{j}].rating")), "must be 1-5");
+            }
+            self.long(|| path(format!("check_ins[{j}].comment")), &c.comment);
+            if let Some(s) = &c.submitted {
+                self.short(|| path(format!("check_ins[{j}].submitted")), s);
+            }
+        }
+        for (j, g) in m.goals.iter().enumerate() {
+            if g.id.0.is_empty() || !ids.goals.insert(g.id.as_str()) {
+                self.push(
+                    path(format!("goals[{j}].id")),
+                    format!("\"{}\" is empty or used twice", g.id),
+                );
+            }
+            if g.title.trim().is_empty() {
+                self.push(path(format!("goals[{j}].title")), "is empty");
+            }
+            self.short(|| path(format!("goals[{j}].title")), &g.title);
+            self.long(
+                || path(format!("goals[{j}].success_criteria")),
+                &g.success_criteria,
+            );
+            if g.progress > 100 {
+                self.push(path(format!("goals[{j}].progress")), "must be 0-100");
+            }
+        }
+        self.short(
+            || path("agreement.meeting_frequency".into()),
+            &m.agreement.meeting_frequency,
+        );
+        for id in m.milestones.keys() {
+            if !milestones.contains(id) {
+                self.push(
+                    path(format!("milestones.{id}")),
+                    "refers to an unknown milestone",
+                );
             }
         }
     }

@@ -7,7 +7,7 @@ pub(crate) const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// A cell as text: trimmed, with the `'` that export puts before formula characters
 /// removed. Nothing is ever evaluated.
-pub(crate) fn text(cell: &str) -> &str {
+pub fn text(cell: &str) -> &str {
     let t = cell.trim();
     match t.strip_prefix('\'') {
         Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,

@@ -172,11 +172,53 @@ pub fn normalize_header(header: &str) -> String {
     }
 }
 
+/// What a column of an imported CSV file can fill: a participant's field ([`Target`]) or
+/// a part of a check-in ([`crate::core::exchange::checkins::LogTarget`]). A mapping and
+/// its mapping file work the same way for both.
+pub trait ColumnTarget: Clone + PartialEq + fmt::Debug {
+    /// The target of a column that is not imported.
+    const IGNORE: Self;
+
+    /// The name used in mapping files.
+    fn key(&self) -> String;
+
+    /// Parses a mapping-file target name (case, spaces and punctuation ignored).
+    fn from_key(key: &str, program: &Program) -> Option<Self>;
+
+    /// Whether several columns may fill this target.
+    fn is_list(&self) -> bool;
+
+    /// The target names a mapping file may use, for the message naming an unknown one.
+    fn known_keys() -> String;
+}
+
+impl ColumnTarget for Target {
+    const IGNORE: Target = Target::Ignore;
+
+    fn key(&self) -> String {
+        Target::key(self)
+    }
+
+    fn from_key(key: &str, program: &Program) -> Option<Target> {
+        Target::from_key(key, program)
+    }
+
+    fn is_list(&self) -> bool {
+        Target::is_list(self)
+    }
+
+    fn known_keys() -> String {
+        let mut keys: Vec<String> = Target::built_in().iter().map(Target::key).collect();
+        keys.push("field:<question id or label>".to_owned());
+        keys.join(", ")
+    }
+}
+
 /// Which target each column fills, one entry per column.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Mapping {
+pub struct Mapping<T = Target> {
     /// The target of each column, in column order.
-    pub columns: Vec<Target>,
+    pub columns: Vec<T>,
 }
 
 /// Guesses the target of every column from its header.
@@ -201,18 +243,7 @@ pub struct Mapping {
 /// );
 /// ```
 pub fn auto_map(headers: &[String], program: &Program) -> Mapping {
-    let mut mapping = Mapping {
-        columns: Vec::with_capacity(headers.len()),
-    };
-    for header in headers {
-        let target = guess(header, program);
-        let taken =
-            !target.is_list() && target != Target::Ignore && mapping.columns.contains(&target);
-        mapping
-            .columns
-            .push(if taken { Target::Ignore } else { target });
-    }
-    mapping
+    Mapping::from_guesses(headers.iter().map(|h| guess(h, program)))
 }
 
 fn guess(header: &str, program: &Program) -> Target {
@@ -283,7 +314,7 @@ pub enum MappingFileError {
         columns: String,
     },
     /// A target name that does not exist.
-    #[error("\"{header}\": unknown target \"{target}\" (known: {known}, field:<question id or label>, ignore)")]
+    #[error("\"{header}\": unknown target \"{target}\" (known: {known}, ignore)")]
     UnknownTarget {
         /// The header.
         header: String,
@@ -306,32 +337,46 @@ pub enum MappingFileError {
     },
 }
 
-impl Mapping {
-    /// The target of a column ([`Target::Ignore`] past the end).
-    pub fn target(&self, column: usize) -> &Target {
-        self.columns.get(column).unwrap_or(&Target::Ignore)
+impl<T: ColumnTarget> Mapping<T> {
+    /// A mapping from guessed targets, one per column: a target that takes one column
+    /// goes to the first column that claims it; later ones are ignored.
+    pub fn from_guesses(guesses: impl IntoIterator<Item = T>) -> Mapping<T> {
+        let mut mapping = Mapping {
+            columns: Vec::new(),
+        };
+        for target in guesses {
+            let taken =
+                !target.is_list() && target != T::IGNORE && mapping.columns.contains(&target);
+            mapping.columns.push(if taken { T::IGNORE } else { target });
+        }
+        mapping
+    }
+
+    /// The target of a column (`None` past the end).
+    pub fn target(&self, column: usize) -> Option<&T> {
+        self.columns.get(column)
     }
 
     /// The first column filling a target.
-    pub fn column_of(&self, target: &Target) -> Option<usize> {
+    pub fn column_of(&self, target: &T) -> Option<usize> {
         self.columns.iter().position(|t| t == target)
     }
 
     /// Whether some column fills the target.
-    pub fn has(&self, target: &Target) -> bool {
+    pub fn has(&self, target: &T) -> bool {
         self.column_of(target).is_some()
     }
 
     /// Sets a column's target (the wizard's drop-down). A target that takes one column
     /// moves: the column that had it becomes ignored. Out-of-range columns are ignored.
-    pub fn set(&mut self, column: usize, target: Target) {
+    pub fn set(&mut self, column: usize, target: T) {
         if column >= self.columns.len() {
             return;
         }
-        if !target.is_list() && target != Target::Ignore {
+        if !target.is_list() && target != T::IGNORE {
             for t in &mut self.columns {
                 if *t == target {
-                    *t = Target::Ignore;
+                    *t = T::IGNORE;
                 }
             }
         }
@@ -366,8 +411,8 @@ impl Mapping {
             })?;
         let object = value.as_object().ok_or(MappingFileError::NotAnObject)?;
         let mut next = self.clone();
-        next.columns.resize(headers.len(), Target::Ignore);
-        let mut explicit: BTreeMap<usize, Target> = BTreeMap::new();
+        next.columns.resize(headers.len(), T::IGNORE);
+        let mut explicit: BTreeMap<usize, T> = BTreeMap::new();
         for (header, target) in object {
             let target_name = target
                 .as_str()
@@ -385,18 +430,14 @@ impl Mapping {
                     header: header.clone(),
                     columns: headers.join(", "),
                 })?;
-            let target = Target::from_key(target_name, program).ok_or_else(|| {
+            let target = T::from_key(target_name, program).ok_or_else(|| {
                 MappingFileError::UnknownTarget {
                     header: header.clone(),
                     target: target_name.to_owned(),
-                    known: Target::built_in()
-                        .iter()
-                        .map(Target::key)
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    known: T::known_keys(),
                 }
             })?;
-            if !target.is_list() && target != Target::Ignore {
+            if !target.is_list() && target != T::IGNORE {
                 if let Some((&other, _)) = explicit.iter().find(|(_, t)| **t == target) {
                     return Err(MappingFileError::TargetTwice {
                         target: target.key(),

@@ -35,6 +35,8 @@ mod sniff;
 
 use thiserror::Error;
 
+/// A cell as text: trimmed, with the `'` export puts before formula characters removed.
+pub use cells::text as cell_text;
 pub use export::{
     export_matches, export_participants, export_scores, export_suggestions, formula_safe,
 };
@@ -44,7 +46,7 @@ pub use import::{
     ImportParticipants, ImportPlan, ImportSummary, PlannedMerge, PlannedPerson, RowError,
     SkipReason, SkippedRow,
 };
-pub use mapping::{auto_map, normalize_header, Mapping, MappingFileError, Target};
+pub use mapping::{auto_map, normalize_header, ColumnTarget, Mapping, MappingFileError, Target};
 pub use sniff::{sniff, sniff_with, Encoding, Row, SniffOptions, Sniffed};
 
 /// Most columns accepted in one CSV file.

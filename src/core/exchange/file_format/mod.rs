@@ -82,7 +82,7 @@ pub use migrate::migrate;
 /// The `format` tag of every program file.
 pub const FORMAT_TAG: &str = "mentorkit-program";
 /// The file format version this build writes (and the newest it reads).
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 /// The `generator` written into files.
 pub const GENERATOR: &str = concat!("MentorKit ", env!("CARGO_PKG_VERSION"));
 

@@ -4,6 +4,7 @@ use crate::core::date::Date;
 use crate::core::matching::scoring::{self, ExclusionReason, ExclusionRule};
 use crate::core::matching::{self, Proposal};
 use crate::core::model::{Match, MatchId, MatchSource, MatchStatus, PersonId, Program};
+use crate::core::relationships::model::Event;
 
 use super::summary::*;
 use super::*;
@@ -27,7 +28,7 @@ pub(super) enum Effect {
     Remove {
         index: usize,
     },
-    Add(Match),
+    Add(Box<Match>),
     Rerun(Box<Proposal>),
     /// (index, id, fresh score) of each match whose stored score changes.
     Rescore(Vec<(usize, MatchId, u8)>),
@@ -73,7 +74,7 @@ pub(super) fn execute(program: &mut Program, change: Effect) -> Vec<MatchId> {
         Effect::Add(mut m) => {
             m.id = fresh_match_id(program);
             let id = m.id.clone();
-            program.matches.push(m);
+            program.matches.push(*m);
             return vec![id];
         }
         Effect::Rerun(proposal) => matching::apply(program, &proposal),
@@ -89,8 +90,17 @@ pub(super) fn execute(program: &mut Program, change: Effect) -> Vec<MatchId> {
                 if m.cycle == cycle && m.status == MatchStatus::Proposed {
                     m.status = MatchStatus::Active;
                     m.started_on = Some(start);
+                    m.events.push(Event::published(start));
                 }
             }
+            // A mentee waiting for a rematch who now has a relationship is rematched.
+            let running: Vec<PersonId> = program
+                .matches
+                .iter()
+                .filter(|m| m.status == MatchStatus::Active)
+                .map(|m| m.mentee.clone())
+                .collect();
+            program.rematch.retain(|r| !running.contains(&r.mentee));
         }
     }
     Vec::new()

@@ -232,7 +232,7 @@ pub(super) fn plan(program: &Program, edit: &DraftEdit) -> Result<Plan, DraftErr
                 program.name_of(mentor)
             );
             let m = new.created;
-            (label, Effect::Add(m))
+            (label, Effect::Add(Box::new(m)))
         }
         DraftEdit::Rerun { algorithm } => {
             if *algorithm == Algorithm::TopN {
@@ -378,7 +378,12 @@ pub(super) fn plan_choice(
         }
         None => {
             let new = plan_new_pair(program, mentor, mentee, MatchSource::MenteeChoice, true)?;
-            Ok((label, Effect::Add(new.created), new.delta, new.warnings))
+            Ok((
+                label,
+                Effect::Add(Box::new(new.created)),
+                new.delta,
+                new.warnings,
+            ))
         }
     }
 }

@@ -206,9 +206,17 @@ impl Cohort {
             }
         }
         let mut repeat_cycles = HashMap::new();
-        if rules.no_repeat_pairs {
+        {
             for m in &program.matches {
-                if m.cycle >= program.cycle || m.status == MatchStatus::Proposed {
+                // Earlier cycles' pairs when repeats are off; and always a pair whose
+                // relationship ended early or was declined this cycle (a rematch finds
+                // someone new).
+                let repeat = m.cycle < program.cycle
+                    && rules.no_repeat_pairs
+                    && m.status != MatchStatus::Proposed;
+                let ended_now = m.cycle == program.cycle
+                    && matches!(m.status, MatchStatus::EndedEarly | MatchStatus::Declined);
+                if !repeat && !ended_now {
                     continue;
                 }
                 // Roles may have flipped for `Either` people: a repeat is a repeat either way.

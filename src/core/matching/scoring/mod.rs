@@ -36,7 +36,8 @@
 //! # Hard rules
 //! A pair is excluded (never proposed) by: being the same person, a forbidden pair, a pair
 //! matched in an earlier cycle (`no_repeat_pairs`; earlier matches that were only ever
-//! proposed do not count), same manager (one manages the other, compared with name or
+//! proposed do not count; a pair whose relationship ended early or was declined in this
+//! cycle counts always, so a rematch finds someone new), same manager (one manages the other, compared with name or
 //! e-mail, or both have the same manager), same team, same department, time zones further
 //! apart than the maximum (unknown zones are never excluded), a failed "must have"
 //! criterion, or a score below the minimum score. Text is compared trimmed and

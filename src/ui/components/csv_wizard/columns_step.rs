@@ -73,7 +73,7 @@ pub(super) fn ColumnsStep(wizard: Wizard) -> impl IntoView {
                     view! {
                         <option
                             value=t.key()
-                            prop:selected=move || w.mapping.with(|m| m.target(col) == &mine)
+                            prop:selected=move || w.mapping.with(|m| m.target(col) == Some(&mine))
                         >
                             {text.clone()}
                         </option>

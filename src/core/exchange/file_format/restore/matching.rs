@@ -2,9 +2,9 @@
 
 use std::collections::HashSet;
 
+use super::relationships::RecordIds;
 use super::*;
 use crate::core::exchange::file_format::json::Json;
-use crate::core::limits::MAX_LONG_TEXT;
 use crate::core::model::*;
 
 impl Restorer {
@@ -232,6 +232,7 @@ impl Restorer {
         v: Option<&Json>,
         people: &HashSet<PersonId>,
         cycle: u32,
+        milestones: &HashSet<&MilestoneId>,
     ) -> Vec<Match> {
         const KNOWN: &[&str] = &[
             "id",
@@ -245,11 +246,15 @@ impl Restorer {
             "cycle",
             "started_on",
             "ended_on",
-            "end_reason",
+            "events",
+            "meetings",
             "check_ins",
+            "goals",
+            "agreement",
+            "milestones",
         ];
         let mut ids = Ids::default();
-        let mut check_in_ids = Ids::default();
+        let mut record_ids = RecordIds::default();
         let mut out = Vec::new();
         for (i, item) in self.list("program.matches", v).iter().enumerate() {
             let path = format!("program.matches[{i}]");
@@ -292,60 +297,9 @@ impl Restorer {
             ) as u32;
             m.started_on = self.date(&f("started_on"), o.get("started_on"));
             m.ended_on = self.date(&f("ended_on"), o.get("ended_on"));
-            m.end_reason = self.text(&f("end_reason"), o.get("end_reason"), MAX_LONG_TEXT);
-            for (j, item) in self
-                .list(&f("check_ins"), o.get("check_ins"))
-                .iter()
-                .enumerate()
-            {
-                let p = format!("{path}.check_ins[{j}]");
-                if let Some(c) = self.check_in(&p, item, &mut check_in_ids) {
-                    m.check_ins.push(c);
-                }
-            }
+            self.relationship(&path, o, &mut m, &mut record_ids, milestones);
             out.push(m);
         }
         out
-    }
-
-    pub(super) fn check_in(&mut self, path: &str, item: &Json, ids: &mut Ids) -> Option<CheckIn> {
-        const KNOWN: &[&str] = &[
-            "id",
-            "date",
-            "kind",
-            "sentiment",
-            "on_track",
-            "minutes",
-            "goal_progress",
-            "notes",
-        ];
-        let o = self.record(path, item, KNOWN)?;
-        let f = |k: &str| format!("{path}.{k}");
-        let Some(date) = self.date(&f("date"), o.get("date")) else {
-            self.fix(path, "has no valid date; dropped");
-            return None;
-        };
-        Some(CheckIn {
-            id: CheckInId(self.id(path, o.get("id"), IdKind::CheckIn, ids)),
-            date,
-            kind: self.choice(
-                &f("kind"),
-                o.get("kind"),
-                check_in_kind_from_key,
-                check_in_kind_key,
-                CheckInKind::Pulse,
-            ),
-            sentiment: self
-                .opt_int(&f("sentiment"), o.get("sentiment"), 1, 5)
-                .map(|n| n as u8),
-            on_track: self.opt_bool(&f("on_track"), o.get("on_track")),
-            minutes: self
-                .opt_int(&f("minutes"), o.get("minutes"), 0, i64::from(u16::MAX))
-                .map(|n| n as u16),
-            goal_progress: self
-                .opt_int(&f("goal_progress"), o.get("goal_progress"), 0, 100)
-                .map(|n| n as u8),
-            notes: self.text(&f("notes"), o.get("notes"), MAX_LONG_TEXT),
-        })
     }
 }

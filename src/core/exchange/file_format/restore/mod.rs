@@ -14,6 +14,7 @@ use std::collections::HashMap;
 mod matching;
 mod people;
 mod program;
+mod relationships;
 
 use super::json::Json;
 use super::Repair;
@@ -204,20 +205,6 @@ impl Restorer {
         }
     }
 
-    pub(super) fn opt_bool(&mut self, path: &str, v: Option<&Json>) -> Option<bool> {
-        match v {
-            None => None,
-            Some(Json::Bool(b)) => Some(*b),
-            Some(other) => {
-                self.fix(
-                    path,
-                    format!("expected true or false, found {other}; cleared"),
-                );
-                None
-            }
-        }
-    }
-
     /// Reads a whole number. `Err` carries why it is unusable (for the caller's message).
     pub(super) fn whole(v: &Json) -> Result<i128, String> {
         match v {
@@ -268,7 +255,8 @@ impl Restorer {
         }
     }
 
-    /// An optional whole number in `lo..=hi`; anything else is cleared with a repair.
+    /// An optional whole number in `lo..=hi` (missing or `null` is `None`); anything else
+    /// is cleared with a repair.
     pub(super) fn opt_int(
         &mut self,
         path: &str,
@@ -276,7 +264,7 @@ impl Restorer {
         lo: i64,
         hi: i64,
     ) -> Option<i64> {
-        let v = v?;
+        let v = v.filter(|v| !matches!(v, Json::Null))?;
         match Self::whole(v) {
             Ok(n) if (i128::from(lo)..=i128::from(hi)).contains(&n) => Some(n as i64),
             Ok(n) => {
@@ -443,9 +431,11 @@ pub(super) fn highest_suffix(o: &Obj<'_>) -> Option<u64> {
         if let Some(Json::Array(items)) = o.get(list) {
             for item in items {
                 see(item.get("id"));
-                if let Some(Json::Array(check_ins)) = item.get("check_ins") {
-                    for c in check_ins {
-                        see(c.get("id"));
+                for nested in ["check_ins", "meetings", "goals"] {
+                    if let Some(Json::Array(records)) = item.get(nested) {
+                        for c in records {
+                            see(c.get("id"));
+                        }
                     }
                 }
             }
@@ -485,21 +475,6 @@ pub(super) fn preference_key(p: Preference) -> &'static str {
         Preference::Same => "same",
         Preference::Different => "different",
         Preference::Overlap => "overlap",
-    }
-}
-
-pub(super) fn check_in_kind_from_key(s: &str) -> Option<CheckInKind> {
-    match s {
-        "pulse" => Some(CheckInKind::Pulse),
-        "meeting" => Some(CheckInKind::Meeting),
-        _ => None,
-    }
-}
-
-pub(super) fn check_in_kind_key(k: CheckInKind) -> &'static str {
-    match k {
-        CheckInKind::Pulse => "pulse",
-        CheckInKind::Meeting => "meeting",
     }
 }
 

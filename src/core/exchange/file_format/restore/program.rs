@@ -27,6 +27,8 @@ impl Restorer {
             "cycle",
             "next_seq",
             "workshop",
+            "follow_up",
+            "rematch",
         ];
         // The caller has checked that `program` is an object; anything else reads as empty.
         let o = self
@@ -104,9 +106,13 @@ impl Restorer {
         p.people = self.people(o.get("people"), &p.profile_fields, &p.skills);
         let person_ids: HashSet<PersonId> = p.people.iter().map(|x| x.id.clone()).collect();
         p.matching = self.matching(o.get("matching"), &p.profile_fields, &person_ids);
-        p.matches = self.matches(o.get("matches"), &person_ids, p.cycle);
-        p.next_seq = self.seq;
+        let milestone_ids: HashSet<&MilestoneId> = p.milestones.iter().map(|m| &m.id).collect();
+        p.matches = self.matches(o.get("matches"), &person_ids, p.cycle, &milestone_ids);
         p.workshop = self.workshop(o.get("workshop"));
+        p.follow_up = self.follow_up(o.get("follow_up"));
+        let match_ids: HashSet<&MatchId> = p.matches.iter().map(|m| &m.id).collect();
+        p.rematch = self.rematch(o.get("rematch"), &person_ids, &match_ids);
+        p.next_seq = self.seq;
         p
     }
 
