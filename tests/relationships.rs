@@ -917,3 +917,28 @@ fn a_day_above_twelve_decides_the_date_order() {
         d("2027-02-03")
     );
 }
+
+#[test]
+fn sentiment_over_time_is_said_in_words() {
+    let (mut p, mut h) = published();
+    let e1 = match_of(&p, "e1");
+    let as_of = d("2027-12-31");
+    for (day, rating) in [("2027-03-01", 2), ("2027-02-01", 4)] {
+        h.commit(
+            &mut p,
+            RelationshipEdit::RecordCheckIn {
+                id: e1.clone(),
+                check_in: check_in(day, rating),
+                as_of,
+            },
+        )
+        .unwrap();
+    }
+    let points = summary::ratings(get(&p, "e1"));
+    assert_eq!(points, [(d("2027-02-01"), 4), (d("2027-03-01"), 2)]);
+    assert_eq!(
+        summary::ratings_text(&points),
+        "Ratings over time: 4 on 1 February 2027, 2 on 1 March 2027. Latest 2 of 5, down from 4."
+    );
+    assert_eq!(summary::ratings_text(&[]), "No rated check-in yet.");
+}

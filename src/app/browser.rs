@@ -145,6 +145,24 @@ pub fn focus_element(id: &str) {
     }
 }
 
+/// Copies `text` with the asynchronous clipboard API; `Err` when the browser has none or
+/// refuses (no permission, not a secure context).
+pub async fn copy_text(text: String) -> Result<(), ()> {
+    let navigator = web_sys::window().ok_or(())?.navigator();
+    // `navigator.clipboard` is undefined outside secure contexts: calling it would throw.
+    let present = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .map(|v| !v.is_undefined() && !v.is_null())
+        .unwrap_or(false);
+    if !present {
+        return Err(());
+    }
+    let promise = navigator.clipboard().write_text(&text);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
+}
+
 /// Today in the browser's clock and time zone (`None` if the clock is absurd).
 pub fn today() -> Option<crate::core::date::Date> {
     let now = js_sys::Date::new_0();

@@ -6,6 +6,7 @@
 
 pub mod matching;
 pub mod route;
+pub mod sparkline;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

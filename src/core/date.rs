@@ -29,6 +29,9 @@ pub enum DateError {
 }
 
 impl Date {
+    /// The earliest date a file can hold (1000-01-01), for a clock that says nothing sane.
+    pub const MIN: Date = Date(time::macros::date!(1000 - 01 - 01));
+
     /// The date of a year, month (1-12) and day.
     ///
     /// # Errors

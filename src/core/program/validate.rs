@@ -172,6 +172,19 @@ impl Validator {
                 );
             }
         }
+        for setting in crate::core::relationships::model::FollowUpSetting::ALL {
+            let value = setting.get(&p.follow_up);
+            if !setting.range().contains(&value) {
+                let (lo, hi) = (
+                    setting.range().start().to_owned(),
+                    setting.range().end().to_owned(),
+                );
+                self.push(
+                    format!("follow_up.{}", setting.key()),
+                    format!("{value} is outside {lo}-{hi}"),
+                );
+            }
+        }
         let mut record_ids = RecordIds::default();
         let milestone_ids: HashSet<&MilestoneId> = p.milestones.iter().map(|m| &m.id).collect();
         for (i, m) in p.matches.iter().enumerate() {

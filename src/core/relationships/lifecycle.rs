@@ -18,8 +18,8 @@ use crate::core::date::Date;
 use crate::core::edit::{Change, Operation};
 use crate::core::limits::{MAX_LIST, MAX_LONG_TEXT, MAX_SHORT_TEXT};
 use crate::core::model::{
-    CheckInId, IdKind, Match, MatchId, MatchStatus, MeetingId, MilestoneId, PairRef, Program,
-    RelGoalId,
+    CheckInId, IdKind, Match, MatchId, MatchStatus, MeetingId, MilestoneId, PairRef, PersonId,
+    Program, RelGoalId,
 };
 
 /// Whether a relationship may move from one status to another.
@@ -176,6 +176,8 @@ pub enum RelationshipEdit {
     SetMilestone(MatchId, MilestoneId, Option<Date>),
     /// Change the follow-up settings.
     SetFollowUp(FollowUpSettings),
+    /// Take a mentee out of the rematch queue (they do not want another mentor now).
+    LeaveQueue(PersonId),
 }
 
 /// What a relationship edit did.
@@ -259,6 +261,17 @@ pub enum RelationshipError {
     /// "Complete those that ended" with none ended.
     #[error("no running relationship has reached its end date")]
     NoneEnded,
+    /// A follow-up setting outside its range.
+    #[error("{}: {value} is outside {}-{}", .setting.label(), .setting.range().start(), .setting.range().end())]
+    Setting {
+        /// Which.
+        setting: FollowUpSetting,
+        /// The value given.
+        value: u16,
+    },
+    /// The mentee is not in the rematch queue.
+    #[error("{0} is not in the rematch queue")]
+    NotQueued(PersonId),
 }
 
 /// The relationship's start: when it was published (or its first activation).
@@ -636,8 +649,25 @@ impl Operation for RelationshipEdit {
                 one(label)
             }
             RelationshipEdit::SetFollowUp(settings) => {
+                for setting in FollowUpSetting::ALL {
+                    let value = setting.get(&settings);
+                    if !setting.range().contains(&value) {
+                        return Err(RelationshipError::Setting { setting, value });
+                    }
+                }
                 p.follow_up = settings;
                 one("Change the follow-up settings".to_owned())
+            }
+            RelationshipEdit::LeaveQueue(mentee) => {
+                let before = p.rematch.len();
+                p.rematch.retain(|r| r.mentee != mentee);
+                if p.rematch.len() == before {
+                    return Err(RelationshipError::NotQueued(mentee));
+                }
+                one(format!(
+                    "Take {} out of the rematch queue",
+                    p.name_of(&mentee)
+                ))
             }
         }
     }

@@ -312,3 +312,112 @@ impl FollowUpSettings {
         *self == FollowUpSettings::default()
     }
 }
+
+/// One of the [`FollowUpSettings`], with its words and range, so forms, the file reader
+/// and the command-line tool say the same.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FollowUpSetting {
+    /// [`FollowUpSettings::first_check_in_days`].
+    FirstCheckIn,
+    /// [`FollowUpSettings::check_in_every_days`].
+    CheckInEvery,
+    /// [`FollowUpSettings::check_in_grace_days`].
+    CheckInGrace,
+    /// [`FollowUpSettings::too_early_days`].
+    TooEarly,
+    /// [`FollowUpSettings::first_meeting_days`].
+    FirstMeeting,
+    /// [`FollowUpSettings::no_meeting_ever_days`].
+    NoMeetingEver,
+    /// [`FollowUpSettings::recent_meeting_days`].
+    RecentMeeting,
+    /// [`FollowUpSettings::low_rating`].
+    LowRating,
+    /// [`FollowUpSettings::rematch_cooldown_days`].
+    RematchCooldown,
+}
+
+impl FollowUpSetting {
+    /// Every setting, in the order a form lists them.
+    pub const ALL: [FollowUpSetting; 9] = [
+        FollowUpSetting::FirstCheckIn,
+        FollowUpSetting::CheckInEvery,
+        FollowUpSetting::CheckInGrace,
+        FollowUpSetting::TooEarly,
+        FollowUpSetting::FirstMeeting,
+        FollowUpSetting::NoMeetingEver,
+        FollowUpSetting::RecentMeeting,
+        FollowUpSetting::LowRating,
+        FollowUpSetting::RematchCooldown,
+    ];
+
+    /// The name used in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            FollowUpSetting::FirstCheckIn => "first_check_in_days",
+            FollowUpSetting::CheckInEvery => "check_in_every_days",
+            FollowUpSetting::CheckInGrace => "check_in_grace_days",
+            FollowUpSetting::TooEarly => "too_early_days",
+            FollowUpSetting::FirstMeeting => "first_meeting_days",
+            FollowUpSetting::NoMeetingEver => "no_meeting_ever_days",
+            FollowUpSetting::RecentMeeting => "recent_meeting_days",
+            FollowUpSetting::LowRating => "low_rating",
+            FollowUpSetting::RematchCooldown => "rematch_cooldown_days",
+        }
+    }
+
+    /// What a form calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            FollowUpSetting::FirstCheckIn => "First check-in, days after the start",
+            FollowUpSetting::CheckInEvery => "Then a check-in every (days)",
+            FollowUpSetting::CheckInGrace => "A check-in is overdue after (days)",
+            FollowUpSetting::TooEarly => "Too early to tell for the first (days)",
+            FollowUpSetting::FirstMeeting => "No first meeting needs attention after (days)",
+            FollowUpSetting::NoMeetingEver => "No meeting at all is at risk after (days)",
+            FollowUpSetting::RecentMeeting => "No meeting lately needs attention after (days)",
+            FollowUpSetting::LowRating => "A rating at or below this is at risk (1-5)",
+            FollowUpSetting::RematchCooldown => "Rematch cooldown (days)",
+        }
+    }
+
+    /// The values it may take.
+    pub fn range(self) -> std::ops::RangeInclusive<u16> {
+        match self {
+            FollowUpSetting::LowRating => 1..=4,
+            FollowUpSetting::RematchCooldown => 0..=365,
+            FollowUpSetting::CheckInGrace => 0..=365,
+            _ => 1..=3650,
+        }
+    }
+
+    /// Its value in `s`.
+    pub fn get(self, s: &FollowUpSettings) -> u16 {
+        match self {
+            FollowUpSetting::FirstCheckIn => s.first_check_in_days,
+            FollowUpSetting::CheckInEvery => s.check_in_every_days,
+            FollowUpSetting::CheckInGrace => s.check_in_grace_days,
+            FollowUpSetting::TooEarly => s.too_early_days,
+            FollowUpSetting::FirstMeeting => s.first_meeting_days,
+            FollowUpSetting::NoMeetingEver => s.no_meeting_ever_days,
+            FollowUpSetting::RecentMeeting => s.recent_meeting_days,
+            FollowUpSetting::LowRating => u16::from(s.low_rating),
+            FollowUpSetting::RematchCooldown => s.rematch_cooldown_days,
+        }
+    }
+
+    /// Sets its value in `s` (the caller checks [`FollowUpSetting::range`]).
+    pub fn set(self, s: &mut FollowUpSettings, v: u16) {
+        match self {
+            FollowUpSetting::FirstCheckIn => s.first_check_in_days = v,
+            FollowUpSetting::CheckInEvery => s.check_in_every_days = v,
+            FollowUpSetting::CheckInGrace => s.check_in_grace_days = v,
+            FollowUpSetting::TooEarly => s.too_early_days = v,
+            FollowUpSetting::FirstMeeting => s.first_meeting_days = v,
+            FollowUpSetting::NoMeetingEver => s.no_meeting_ever_days = v,
+            FollowUpSetting::RecentMeeting => s.recent_meeting_days = v,
+            FollowUpSetting::LowRating => s.low_rating = u8::try_from(v).unwrap_or(u8::MAX),
+            FollowUpSetting::RematchCooldown => s.rematch_cooldown_days = v,
+        }
+    }
+}

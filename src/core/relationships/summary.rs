@@ -368,6 +368,40 @@ pub fn program_minutes(p: &Program) -> u64 {
     p.matches.iter().map(|m| u64::from(minutes_of(m))).sum()
 }
 
+/// A relationship's rated check-ins, oldest first: the points of its sentiment chart.
+pub fn ratings(m: &Match) -> Vec<(Date, u8)> {
+    let mut out: Vec<(Date, u8)> = m
+        .check_ins
+        .iter()
+        .filter_map(|c| c.rating.map(|r| (c.date, r)))
+        .collect();
+    out.sort_by_key(|x| x.0);
+    out
+}
+
+/// The ratings as words: "Ratings over time: 4 on 1 February 2027, 2 on 1 March 2027.
+/// Latest 2 of 5, down from 4."
+pub fn ratings_text(points: &[(Date, u8)]) -> String {
+    match points {
+        [] => "No rated check-in yet.".to_owned(),
+        [(d, r)] => format!("One rated check-in: {r} of 5 on {}.", d.long()),
+        _ => {
+            let list = points
+                .iter()
+                .map(|(d, r)| format!("{r} on {}", d.long()))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let (last, before) = (points[points.len() - 1].1, points[points.len() - 2].1);
+            let trend = match last.cmp(&before) {
+                std::cmp::Ordering::Greater => format!("up from {before}"),
+                std::cmp::Ordering::Less => format!("down from {before}"),
+                std::cmp::Ordering::Equal => "the same as before".to_owned(),
+            };
+            format!("Ratings over time: {list}. Latest {last} of 5, {trend}.")
+        }
+    }
+}
+
 /// Minutes as people say them: "45 min", "2 h", "12 h 30 min".
 pub fn hours_text(minutes: u32) -> String {
     match (minutes / 60, minutes % 60) {

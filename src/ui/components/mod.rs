@@ -13,6 +13,7 @@ pub mod people_table;
 pub mod person_form;
 pub mod pickers;
 pub mod question_designer;
+pub mod rematch;
 pub mod save_indicator;
 pub mod share_dialog;
 pub mod shortcuts;

@@ -25,24 +25,6 @@ fn page_address() -> String {
         .unwrap_or_default()
 }
 
-/// Copies `text` with the asynchronous clipboard API; `Err` when the browser has none or
-/// refuses (no permission, not a secure context).
-async fn copy_text(text: String) -> Result<(), ()> {
-    let navigator = web_sys::window().ok_or(())?.navigator();
-    // `navigator.clipboard` is undefined outside secure contexts: calling it would throw.
-    let present = js_sys::Reflect::get(&navigator, &"clipboard".into())
-        .map(|v| !v.is_undefined() && !v.is_null())
-        .unwrap_or(false);
-    if !present {
-        return Err(());
-    }
-    let promise = navigator.clipboard().write_text(&text);
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .map(|_| ())
-        .map_err(|_| ())
-}
-
 /// The "Share…" button; opens the share dialog for the session's program.
 #[component]
 pub fn ShareButton() -> impl IntoView {
@@ -101,7 +83,7 @@ fn ShareDialog(
     let copy = move |_| {
         if let Ok(url) = link.get_untracked() {
             leptos::task::spawn_local(async move {
-                let result = copy_text(url).await;
+                let result = crate::app::browser::copy_text(url).await;
                 let _ = copied.try_set(Some(result));
             });
         }

@@ -15,6 +15,7 @@ use crate::core::model::{Algorithm, Program, MUST_HAVE};
 use crate::ui::components::csv_export::{CsvExport, CsvExportButton};
 use crate::ui::components::draft::DraftPanel;
 use crate::ui::components::match_run::RunPanel;
+use crate::ui::components::rematch::RematchQueue;
 use crate::ui::components::suggestions::SuggestionsPanel;
 
 /// The Matching section.
@@ -40,6 +41,7 @@ pub fn MatchingSection() -> impl IntoView {
             <RulesCard/>
             <AlgorithmCard/>
             <PreviewCard/>
+            <RematchQueue/>
             <RunPanel/>
             <SuggestionsPanel/>
             <DraftPanel/>

@@ -282,52 +282,28 @@ impl Restorer {
 
     /// The follow-up settings; absent (files older than them) means defaults.
     pub(super) fn follow_up(&mut self, v: Option<&Json>) -> FollowUpSettings {
-        const KNOWN: &[&str] = &[
-            "first_check_in_days",
-            "check_in_every_days",
-            "low_rating",
-            "no_meeting_ever_days",
-            "first_meeting_days",
-            "recent_meeting_days",
-            "check_in_grace_days",
-            "too_early_days",
-            "rematch_cooldown_days",
-        ];
-        let d = FollowUpSettings::default();
-        let Some(v) = v else { return d };
-        let Some(o) = self.obj("program.follow_up", v, KNOWN) else {
+        let keys = FollowUpSetting::ALL.map(FollowUpSetting::key);
+        let mut out = FollowUpSettings::default();
+        let Some(v) = v else { return out };
+        let Some(o) = self.obj("program.follow_up", v, &keys) else {
             self.fix(
                 "program.follow_up",
                 format!("expected an object, found {v}; default settings used"),
             );
-            return d;
+            return out;
         };
-        let mut days = |key: &str, default: u16, lo: i64| -> u16 {
-            self.int(
-                &format!("program.follow_up.{key}"),
-                o.get(key),
-                lo,
-                3650,
-                i64::from(default),
-            ) as u16
-        };
-        FollowUpSettings {
-            first_check_in_days: days("first_check_in_days", d.first_check_in_days, 1),
-            check_in_every_days: days("check_in_every_days", d.check_in_every_days, 1),
-            no_meeting_ever_days: days("no_meeting_ever_days", d.no_meeting_ever_days, 1),
-            first_meeting_days: days("first_meeting_days", d.first_meeting_days, 1),
-            recent_meeting_days: days("recent_meeting_days", d.recent_meeting_days, 1),
-            check_in_grace_days: days("check_in_grace_days", d.check_in_grace_days, 0),
-            too_early_days: days("too_early_days", d.too_early_days, 0),
-            rematch_cooldown_days: days("rematch_cooldown_days", d.rematch_cooldown_days, 0),
-            low_rating: self.int(
-                "program.follow_up.low_rating",
-                o.get("low_rating"),
-                1,
-                4,
-                i64::from(d.low_rating),
-            ) as u8,
+        for setting in FollowUpSetting::ALL {
+            let range = setting.range();
+            let value = self.int(
+                &format!("program.follow_up.{}", setting.key()),
+                o.get(setting.key()),
+                i64::from(*range.start()),
+                i64::from(*range.end()),
+                i64::from(setting.get(&out)),
+            );
+            setting.set(&mut out, u16::try_from(value).unwrap_or(*range.end()));
         }
+        out
     }
 
     /// The rematch queue: entries naming someone or a relationship no longer in the program
