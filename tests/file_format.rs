@@ -323,6 +323,25 @@ fn a_missing_version_is_read_as_version_1_with_a_repair() {
     }
 }
 
+/// Bad input 71: MentorKit 1 read files up to version 1 and refused any later version
+/// with the message of case 9; relationships made the file version 2, so MentorKit 1
+/// refuses a file written now instead of dropping what it does not know.
+#[test]
+fn a_version_2_file_is_refused_by_mentorkit_1() {
+    assert_eq!(CURRENT_VERSION, 2);
+    let version =
+        serde_json::from_str::<serde_json::Value>(FIXTURE_V2).unwrap()["version"].as_u64();
+    assert_eq!(version, Some(2));
+    let refusal = ImportError::NewerVersion {
+        found: 2,
+        supported: 1,
+    };
+    assert_eq!(
+        refusal.to_string(),
+        "made by a newer MentorKit (v2); this version reads up to v1"
+    );
+}
+
 /// Bad input 9: a file from a newer MentorKit is refused, or read read-only on request.
 #[test]
 fn a_newer_version_is_refused_and_can_be_opened_read_only() {

@@ -748,22 +748,18 @@ fn rows_count_filter_and_sort() {
         text: "e1".into(),
         ..Filter::default()
     };
-    assert_eq!(rows.iter().filter(|r| f.keeps(&p, r)).count(), 1);
+    assert_eq!(f.apply(&p, &rows).len(), 1);
     let f = Filter {
         mentor: Some(id("r1")),
         ..Filter::default()
     };
-    assert_eq!(rows.iter().filter(|r| f.keeps(&p, r)).count(), 2);
+    assert_eq!(f.apply(&p, &rows).len(), 2);
     let f = Filter {
         health: Some(HealthState::AtRisk),
         department: Some("c".into()),
         ..Filter::default()
     };
-    assert_eq!(
-        rows.iter().filter(|r| f.keeps(&p, r)).count(),
-        1,
-        "r3-e3 (department C)"
-    );
+    assert_eq!(f.apply(&p, &rows).len(), 1, "r3-e3 (department C)");
 }
 
 // The check-ins CSV import.
@@ -798,9 +794,9 @@ fn plan(p: &Program, csv: &str) -> LogPlan {
     )
 }
 
-/// Bad inputs 44 and 45: unknown people, people without a running relationship,
-/// ambiguous partners, ratings out of range, durations that do not parse or exceed 600
-/// minutes, dates in the future or before the start, and duplicates.
+/// Bad inputs 44, 45, 46, 47 and 48: unknown people, ambiguous partners and partners who
+/// are not theirs, ratings out of range, durations that do not parse or exceed 600
+/// minutes, dates in the future or before the start, and duplicates; the good rows import.
 #[test]
 fn a_form_tools_check_ins_import_places_rows_and_says_why_not() {
     let (p, _) = published();
@@ -840,6 +836,7 @@ fn a_form_tools_check_ins_import_places_rows_and_says_why_not() {
     assert_eq!(plan.meetings_already_logged, [3]);
 }
 
+/// Bad input 48: a file imported again is all duplicates, and nothing is recorded twice.
 #[test]
 fn an_import_is_one_change_and_a_second_import_skips_what_it_recorded() {
     let (mut p, mut h) = published();
@@ -941,4 +938,41 @@ fn sentiment_over_time_is_said_in_words() {
         "Ratings over time: 4 on 1 February 2027, 2 on 1 March 2027. Latest 2 of 5, down from 4."
     );
     assert_eq!(summary::ratings_text(&[]), "No rated check-in yet.");
+}
+
+/// Bad input 44: someone whose relationships have all ended has no running relationship
+/// to attach a check-in to.
+#[test]
+fn a_check_in_from_someone_whose_relationship_ended_is_a_row_error() {
+    let (mut p, mut h) = published();
+    let e3 = match_of(&p, "e3");
+    h.commit(&mut p, transition(e3, MatchStatus::Completed, "2027-02-10"))
+        .unwrap();
+    let plan = plan(&p, "Timestamp,Email,Rating\n2027-02-20 9:00,e3@example.org,4\n2027-02-20 9:00,e1@example.org,5\n");
+    let errors: Vec<String> = plan.row_errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        errors,
+        ["row 2, column B \"Email\": Name e3 has no running relationship (theirs has ended)"]
+    );
+    assert_eq!(plan.entries.len(), 1, "the other row imports");
+}
+
+/// Bad input 72: 5,000 relationships with 20 check-ins each all get a health with its
+/// reasons, and the table's rows, counts and a search cover them (the time it takes is
+/// printed by `make bench`, not asserted here).
+#[test]
+fn five_thousand_relationships_with_twenty_check_ins_each() {
+    let as_of = d("2027-06-01");
+    let p = mentorkit::core::relationships::synthetic::program(5_000, 20, as_of, 42);
+    let rows = summary::rows(&p, as_of);
+    assert_eq!(rows.len(), 5_000);
+    assert!(rows.iter().all(|r| r.health.is_some() && r.meetings == 10));
+    let counts = Counts::of(&p, &rows);
+    assert_eq!(counts.health.iter().sum::<usize>(), 5_000);
+    let found = Filter {
+        text: p.people[0].name.clone(),
+        ..Filter::default()
+    }
+    .apply(&p, &rows);
+    assert!(!found.is_empty());
 }

@@ -69,11 +69,16 @@ struct Page {
 }
 
 fn mount(p: &Program) -> Page {
+    mount_with(p, AppContext::new)
+}
+
+/// Mounts the page on a program held by the app built by `app`.
+fn mount_with(p: &Program, app: fn() -> AppContext) -> Page {
     let root = container();
     let out = RwSignal::new(None::<Session>);
     let p = p.clone();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        let app = AppContext::new();
+        let app = app();
         provide_context(app);
         app.add_program(&p).expect("stored");
         let session = Session::open(app, &p.id).expect("opened");
@@ -227,4 +232,44 @@ async fn ending_early_with_a_rematch_queues_the_mentee() {
         "{}",
         text(&page.root)
     );
+}
+
+/// Bad input 72: 5,000 relationships with 20 check-ins each; the page puts one page of 50
+/// rows in the DOM, and paging and searching work over all of them.
+#[wasm_bindgen_test]
+async fn five_thousand_relationships_render_one_page_at_a_time() {
+    let as_of = today().unwrap();
+    let id = format!("rel-big-{}", (js_sys::Math::random() * 1e9) as u64);
+    let mut p = mentorkit::core::relationships::synthetic::program(5_000, 20, as_of, 3);
+    p.id = ProgramId::from(id.as_str());
+    // Browser storage cannot hold this much yet (a library in memory stands in for it).
+    let page = mount_with(&p, || {
+        AppContext::with_library(
+            mentorkit::persist::Library::open(Box::new(mentorkit::persist::MemoryBackend::new())),
+            mentorkit::persist::web::StorageStatus::Persistent,
+        )
+    });
+    tick().await;
+    let rows = || {
+        page.root
+            .query_selector_all(".mk-rel-table tbody tr")
+            .unwrap()
+            .length()
+    };
+    assert_eq!(rows(), 50);
+    assert!(
+        text(&page.root).contains("Rows 1\u{2013}50 of 5000"),
+        "{}",
+        text(&page.root)
+    );
+    let email = p
+        .people
+        .iter()
+        .find(|x| x.id == p.matches[0].mentee)
+        .unwrap()
+        .email
+        .clone();
+    set_value(&page.root, "#rel-search", &email, "input");
+    tick().await;
+    assert!(rows() >= 1 && rows() < 50, "{}", rows());
 }

@@ -66,6 +66,12 @@ impl AppContext {
     /// Opens the browser library (or the in-memory fallback) and starts following the hash.
     pub fn new() -> AppContext {
         let (library, status) = open_browser_library();
+        AppContext::with_library(library, status)
+    }
+
+    /// An app on a given library (an in-memory one for component tests of programs larger
+    /// than browser storage holds).
+    pub fn with_library(library: Library, status: StorageStatus) -> AppContext {
         let storage = RwSignal::new(match status {
             StorageStatus::Persistent => StorageBanner::Saved,
             StorageStatus::MemoryOnly { reason } => StorageBanner::MemoryOnly(reason),

@@ -258,6 +258,52 @@ fn main() {
     {
         suggestion_lists(n, m, args.seed);
     }
+    relationship_health(5_000, 20, args.seed);
+}
+
+/// What the Relationships page computes on every change: the health of every relationship
+/// (with its reasons) and the table's rows, counts and filter, as of one day.
+fn relationship_health(n: usize, check_ins: usize, seed: u64) {
+    use mentorkit::core::relationships::health::health;
+    use mentorkit::core::relationships::summary::{self, Counts, Filter};
+    use mentorkit::core::Date;
+    let Ok(as_of) = Date::from_ymd(2027, 6, 1) else {
+        return;
+    };
+    let program = mentorkit::core::relationships::synthetic::program(n, check_ins, as_of, seed);
+    let best = |f: &mut dyn FnMut() -> usize| {
+        (0..5)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(f());
+                start.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    let health_all = best(&mut || {
+        program
+            .matches
+            .iter()
+            .filter_map(|m| health(&program, m, as_of))
+            .count()
+    });
+    let mut rows = Vec::new();
+    let table = best(&mut || {
+        rows = summary::rows(&program, as_of);
+        Counts::of(&program, &rows).health.iter().sum()
+    });
+    let search = Filter {
+        text: "an".into(),
+        ..Filter::default()
+    };
+    let filter = best(&mut || search.apply(&program, &rows).len());
+    println!(
+        "relationships: {n} x {check_ins} check-ins: health of all {:.1} ms, table rows and counts {:.1} ms, a search {:.1} ms (best of 5)",
+        health_all.as_secs_f64() * 1000.0,
+        table.as_secs_f64() * 1000.0,
+        filter.as_secs_f64() * 1000.0
+    );
 }
 
 /// What the Matching page does for a mentee-chooses program after a top-N run: build every

@@ -7,3 +7,4 @@ pub mod health;
 pub mod lifecycle;
 pub mod model;
 pub mod summary;
+pub mod synthetic;

@@ -24,7 +24,7 @@ use crate::core::date::Date;
 use crate::core::model::{MatchId, MatchStatus, PersonId};
 use crate::core::relationships::health::HealthState;
 use crate::core::relationships::lifecycle::RelationshipEdit;
-use crate::core::relationships::summary::{self, Counts, Filter, Row, SortKey, PUBLISHED};
+use crate::core::relationships::summary::{self, Counts, Filter, SortKey, PUBLISHED};
 use crate::ui::components::csv_export::{CsvExport, CsvExportButton};
 
 use detail::Detail;
@@ -84,7 +84,7 @@ pub fn RelationshipsSection() -> impl IntoView {
         let (key, descending) = sort.get();
         s.program.with(|p| {
             rows.with(|all| {
-                let mut kept: Vec<Row> = all.iter().filter(|r| f.keeps(p, r)).cloned().collect();
+                let mut kept = f.apply(p, all);
                 summary::sort(p, &mut kept, key, descending);
                 kept
             })
@@ -212,9 +212,11 @@ fn Filters(filter: RwSignal<Filter>, page: RwSignal<usize>) -> impl IntoView {
                 .collect();
             ids.sort();
             ids.dedup();
+            let names: std::collections::HashMap<&PersonId, &str> =
+                p.people.iter().map(|x| (&x.id, x.name.as_str())).collect();
             let mut out: Vec<(PersonId, String)> = ids
                 .into_iter()
-                .map(|id| (id.clone(), p.name_of(id)))
+                .map(|id| (id.clone(), names.get(id).copied().unwrap_or("?").to_owned()))
                 .collect();
             out.sort_by_key(|x| x.1.to_lowercase());
             out
