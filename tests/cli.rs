@@ -3,77 +3,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::process::Output;
 
-use mentorkit::core::exchange::file_format::import_program;
-use mentorkit::core::Program;
-
-/// A fresh directory under the system temp dir, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> TempDir {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let dir =
-            std::env::temp_dir().join(format!("mentorkit-cli-test-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create temp dir");
-        TempDir(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.path(name);
-        std::fs::write(&path, contents).expect("write fixture");
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/csv")
-        .join(name)
-}
-
-fn run(args: &[&Path]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mentorkit"))
-        .args(args)
-        .output()
-        .expect("run mentorkit")
-}
-
-fn run_str(args: &[&str]) -> Output {
-    let paths: Vec<&Path> = args.iter().map(Path::new).collect();
-    run(&paths)
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().unwrap_or(-1)
-}
-
-fn load(path: &Path) -> Program {
-    let bytes = std::fs::read(path).expect("read output");
-    import_program(&bytes).expect("valid program file").program
-}
+#[path = "common/cli.rs"]
+mod harness;
+use harness::*;
 
 fn import_fixture(dir: &TempDir, name: &str, extra: &[&str]) -> (Output, PathBuf) {
     let out = dir.path("program.json");

@@ -18,6 +18,10 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
+        // In a git worktree `.git` is a file naming the main checkout's git directory.
+        if name == ".git" {
+            continue;
+        }
         if path.is_dir() {
             if !matches!(name.as_str(), "target" | "node_modules" | "dist" | ".git") {
                 files(&path, out);

@@ -3,10 +3,14 @@
 //! Exit codes: 0 done; 2 bad input or usage (the message names the file, and the
 //! line/column or row/column); 1 the output could not be written.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+mod dates;
 mod export_csv;
 mod files;
 mod import_csv;
+mod log_import;
 mod matching;
+mod publish;
+mod relationships;
 
 use std::process::ExitCode;
 
@@ -15,7 +19,10 @@ use thiserror::Error;
 
 use export_csv::export_csv;
 use import_csv::import_csv;
+use log_import::log_import;
 use matching::{explain_command, match_command, scores_command};
+use publish::publish_command;
+use relationships::relationships_command;
 
 const HELP: &str = "\
 mentorkit - run mentoring programs from the command line (the MentorKit core, on files)
@@ -23,13 +30,18 @@ mentorkit - run mentoring programs from the command line (the MentorKit core, on
 Usage: mentorkit <COMMAND> [OPTIONS]
 
 Commands:
-  import-csv   Read participants from a CSV file into a program file
-  match        Propose matches for the current cycle and write the program
-  scores       Write the mentee x mentor score matrix as CSV
-  explain      Print how a mentee-mentor pair's score is made up
-  export-csv   Write a program's participants or matches as CSV
+  import-csv     Read participants from a CSV file into a program file
+  match          Propose matches for the current cycle and write the program
+  scores         Write the mentee x mentor score matrix as CSV
+  explain        Print how a mentee-mentor pair's score is made up
+  export-csv     Write a program's participants or matches as CSV
+  publish        Turn the current draft into active relationships
+  log-import     Record check-ins and meetings from a form tool's CSV export
+  relationships  Print every relationship with its status and health (table or JSON)
 
 Run `mentorkit <COMMAND> --help` for a command's options.
+
+Dates are YYYY-MM-DD; --as-of and --start default to today (UTC).
 
 Exit codes: 0 done, 2 bad input or usage (message on stderr names the file and where),
 1 the output could not be written.
@@ -81,6 +93,9 @@ fn run() -> Result<(), CliError> {
             "match" => match_command(&mut parser),
             "scores" => scores_command(&mut parser),
             "explain" => explain_command(&mut parser),
+            "publish" => publish_command(&mut parser),
+            "log-import" => log_import(&mut parser),
+            "relationships" => relationships_command(&mut parser),
             "help" => {
                 print!("{HELP}");
                 Ok(())

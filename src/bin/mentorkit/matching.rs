@@ -14,6 +14,7 @@ use mentorkit::core::matching::draft::AcceptRun;
 use mentorkit::core::matching::scoring::explain;
 use mentorkit::core::{Algorithm, Person, PersonId, Program};
 
+use crate::dates::{date_arg, today};
 use crate::export_csv::parse_program_and_output;
 use crate::files::{load_program, save_program, shown, text_arg, write_output};
 use crate::CliError;
@@ -22,14 +23,17 @@ const MATCH_HELP: &str = "\
 Propose matches for the current cycle and write the program with them (as proposed,
 scored matches; locked, active and on-hold matches are kept).
 
-Usage: mentorkit match PROGRAM.json -o OUT.json [--algorithm ALGORITHM]
+Usage: mentorkit match PROGRAM.json -o OUT.json [--algorithm ALGORITHM] [--as-of DATE]
 
-A summary and everyone left unmatched, with the reason, are printed on stderr.
+A summary and everyone left unmatched, with the reason, are printed on stderr. Mentees in
+the rematch queue (their relationship ended early) wait out their cooldown: a run before
+that day leaves them unmatched and says until when.
 
 Options:
       --algorithm ALGORITHM  optimal (highest total score), participation (most mentees
                              matched, then score), stable (ranked preferences) or
                              groups (circles); default: the program's own setting
+      --as-of YYYY-MM-DD     Today, for the rematch cooldown (default: today)
   -o, --output FILE          The program file to write (- for standard output) [required]
   -h, --help                 Print this help
 ";
@@ -69,11 +73,16 @@ pub(crate) fn who(program: &Program, id: &PersonId) -> String {
 
 pub(crate) fn match_command(parser: &mut lexopt::Parser) -> Result<(), CliError> {
     let mut algorithm = None;
+    let mut as_of = None;
     let Some((input, output)) = parse_program_and_output(
         parser,
         MATCH_HELP,
         "mentorkit match PROGRAM.json -o OUT.json",
         |name, parser| {
+            if name == "as-of" {
+                as_of = Some(date_arg(parser.value()?, "--as-of")?);
+                return Ok(true);
+            }
             if name != "algorithm" {
                 return Ok(false);
             }
@@ -107,8 +116,17 @@ pub(crate) fn match_command(parser: &mut lexopt::Parser) -> Result<(), CliError>
         }
         None => program.matching.algorithm,
     };
-    let proposal = matching::run(&program, algorithm)
-        .map_err(|e| CliError::BadInput(format!("{}: {e}", shown(&input))))?;
+    let options = matching::Options {
+        as_of: Some(match as_of {
+            Some(d) => d,
+            None => today()?,
+        }),
+        ..matching::Options::default()
+    };
+    let proposal = matching::run_with(&program, algorithm, &options, &mut |_| {
+        matching::Control::Continue
+    })
+    .map_err(|e| CliError::BadInput(format!("{}: {e}", shown(&input))))?;
     for u in &proposal.unmatched {
         eprintln!(
             "mentorkit: unmatched {} {}: {}",
