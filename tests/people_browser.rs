@@ -20,7 +20,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "common/dom.rs"]
 mod dom;
-use dom::{container, tick};
+use dom::{container, find, tick};
 
 /// A bubbling event (Leptos delegates events to the document, so they must bubble).
 fn bubbling(kind: &str, key: Option<&str>) -> web_sys::Event {
@@ -36,14 +36,6 @@ fn bubbling(kind: &str, key: Option<&str>) -> web_sys::Event {
     .expect("event")
     .dyn_into()
     .expect("an Event")
-}
-
-fn find(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
-    root.query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into().ok())
-        .unwrap_or_else(|| panic!("no {selector}"))
 }
 
 fn type_into(root: &web_sys::HtmlElement, selector: &str, text: &str) {

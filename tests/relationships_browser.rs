@@ -20,7 +20,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "common/dom.rs"]
 mod dom;
-use dom::{container, tick};
+use dom::{container, find, tick};
 
 fn commit<O: Operation>(p: &mut Program, op: O)
 where
@@ -91,14 +91,6 @@ fn mount_with(p: &Program, app: fn() -> AppContext) -> Page {
         session: out.get_untracked().expect("mounted"),
         _handle: handle,
     }
-}
-
-fn find(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
-    root.query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into().ok())
-        .unwrap_or_else(|| panic!("no {selector}"))
 }
 
 fn set_value(root: &web_sys::HtmlElement, selector: &str, value: &str, event: &str) {

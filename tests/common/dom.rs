@@ -37,3 +37,12 @@ pub async fn tick() {
         .await
         .expect("tick");
 }
+
+/// The element `selector` finds under `root` (the test fails when there is none).
+pub fn find(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+        .unwrap_or_else(|| panic!("no {selector}"))
+}

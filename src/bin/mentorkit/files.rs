@@ -6,6 +6,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use mentorkit::core::exchange::csv::{ColumnTarget, Mapping};
 use mentorkit::core::exchange::file_format::{export_program, import_program};
 use mentorkit::core::limits::MAX_FILE_BYTES;
 use mentorkit::core::Program;
@@ -98,4 +99,41 @@ pub(crate) fn text_arg(value: OsString, flag: &str) -> Result<String, CliError> 
     value
         .into_string()
         .map_err(|_| CliError::Usage(format!("{flag}: the value is not valid text")))
+}
+
+/// Applies a mapping file (when given) over an automatic mapping, then lists the columns
+/// that stay ignored, for either CSV import.
+pub(crate) fn map_columns<T: ColumnTarget>(
+    mapping: &mut Mapping<T>,
+    headers: &[String],
+    file: Option<&Path>,
+    program: &Program,
+    csv_name: &str,
+) -> Result<(), CliError> {
+    if let Some(path) = file {
+        let bytes = read_input(path)?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            CliError::BadInput(format!(
+                "{}: not UTF-8 text (byte {})",
+                shown(path),
+                e.utf8_error().valid_up_to()
+            ))
+        })?;
+        mapping
+            .apply_file(headers, &text, program)
+            .map_err(|e| CliError::BadInput(format!("{}: {e}", shown(path))))?;
+    }
+    let ignored: Vec<&str> = headers
+        .iter()
+        .zip(&mapping.columns)
+        .filter(|(h, t)| **t == T::IGNORE && !h.is_empty())
+        .map(|(h, _)| h.as_str())
+        .collect();
+    if !ignored.is_empty() {
+        eprintln!(
+            "mentorkit: {csv_name}: ignored columns: {} (map them with --mapping)",
+            ignored.join(", ")
+        );
+    }
+    Ok(())
 }

@@ -7,12 +7,12 @@ use lexopt::prelude::*;
 use mentorkit::core::edit;
 use mentorkit::core::exchange::csv::{
     self, auto_map, plan_import, sniff_with, DuplicateOf, DuplicatePolicy, ImportOptions,
-    ImportParticipants, SniffOptions, Target,
+    ImportParticipants, SniffOptions,
 };
 use mentorkit::core::{Program, ProgramId, Role};
 
 use crate::files::{
-    id_from_stem, load_program, read_input, required, save_program, shown, text_arg,
+    id_from_stem, load_program, map_columns, read_input, required, save_program, shown, text_arg,
 };
 use crate::CliError;
 
@@ -203,32 +203,13 @@ pub(crate) fn import_csv(parser: &mut lexopt::Parser) -> Result<(), CliError> {
     };
 
     let mut mapping = auto_map(&sniffed.headers, &program);
-    if let Some(path) = &args.mapping {
-        let bytes = read_input(path)?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            CliError::BadInput(format!(
-                "{}: not UTF-8 text (byte {})",
-                shown(path),
-                e.utf8_error().valid_up_to()
-            ))
-        })?;
-        mapping
-            .apply_file(&sniffed.headers, &text, &program)
-            .map_err(|e| CliError::BadInput(format!("{}: {e}", shown(path))))?;
-    }
-    let ignored: Vec<&str> = sniffed
-        .headers
-        .iter()
-        .zip(&mapping.columns)
-        .filter(|(h, t)| **t == Target::Ignore && !h.is_empty())
-        .map(|(h, _)| h.as_str())
-        .collect();
-    if !ignored.is_empty() {
-        eprintln!(
-            "mentorkit: {csv_name}: ignored columns: {} (map them with --mapping)",
-            ignored.join(", ")
-        );
-    }
+    map_columns(
+        &mut mapping,
+        &sniffed.headers,
+        args.mapping.as_deref(),
+        &program,
+        &csv_name,
+    )?;
 
     if sniffed.rows.iter().all(csv::Row::is_blank) {
         return Err(bad(

@@ -14,7 +14,9 @@ use mentorkit::core::exchange::csv::{self, sniff_with, Mapping, SniffOptions, Sn
 use mentorkit::core::Program;
 
 use crate::dates::{date_arg, today};
-use crate::files::{load_program, read_input, required, save_program, shown, text_arg};
+use crate::files::{
+    load_program, map_columns, read_input, required, save_program, shown, text_arg,
+};
 use crate::CliError;
 
 const LOG_IMPORT_HELP: &str = "\
@@ -118,32 +120,7 @@ fn mapping_of(
     csv_name: &str,
 ) -> Result<Mapping<LogTarget>, CliError> {
     let mut mapping = auto_map_log(&sniffed.headers);
-    if let Some(path) = file {
-        let bytes = read_input(path)?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            CliError::BadInput(format!(
-                "{}: not UTF-8 text (byte {})",
-                shown(path),
-                e.utf8_error().valid_up_to()
-            ))
-        })?;
-        mapping
-            .apply_file(&sniffed.headers, &text, program)
-            .map_err(|e| CliError::BadInput(format!("{}: {e}", shown(path))))?;
-    }
-    let ignored: Vec<&str> = sniffed
-        .headers
-        .iter()
-        .zip(&mapping.columns)
-        .filter(|(h, t)| **t == LogTarget::Ignore && !h.is_empty())
-        .map(|(h, _)| h.as_str())
-        .collect();
-    if !ignored.is_empty() {
-        eprintln!(
-            "mentorkit: {csv_name}: ignored columns: {} (map them with --mapping)",
-            ignored.join(", ")
-        );
-    }
+    map_columns(&mut mapping, &sniffed.headers, file, program, csv_name)?;
     Ok(mapping)
 }
 

@@ -21,3 +21,4 @@ pub mod skills_editor;
 pub mod stage;
 pub mod storage_banner;
 pub mod suggestions;
+pub mod table_parts;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::model::{PersonId, Program};
 use crate::core::people::{PeopleIndex, Sort, SortKey};
+use crate::ui::components::table_parts::{select_shown, Pager, Paging, SortHeader};
 
 /// Rows per page: enough to scan, few enough that 10,000 people never reach the DOM at once.
 pub const PAGE_SIZE: usize = 50;
@@ -75,14 +76,11 @@ pub fn PeopleTable(
     #[prop(into)]
     on_edit: Callback<PersonId>,
 ) -> impl IntoView {
-    let pages = Memo::new(move |_| rows.with(|r| r.len().div_ceil(PAGE_SIZE).max(1)));
-    // The page may point past the end after a filter or removal; show the last one then.
-    let current = Memo::new(move |_| page.get().min(pages.get() - 1));
+    let paging = Paging::new(Signal::derive(move || rows.with(Vec::len)), page, PAGE_SIZE);
     let shown = Memo::new(move |_| {
-        let start = current.get() * PAGE_SIZE;
+        let range = paging.range();
         rows.with(|r| {
-            let end = (start + PAGE_SIZE).min(r.len());
-            let slice = r.get(start..end).unwrap_or_default();
+            let slice = r.get(range).unwrap_or_default();
             program.with(|p| {
                 index.with(|ix| {
                     slice
@@ -93,69 +91,20 @@ pub fn PeopleTable(
             })
         })
     });
-    let all_shown_selected = move || {
-        shown.with(|r| !r.is_empty() && selected.with(|s| r.iter().all(|x| s.contains(&x.id))))
-    };
-    let toggle_all = move |ev: leptos::ev::Event| {
-        let on = event_target_checked(&ev);
-        let ids: Vec<PersonId> = shown.with_untracked(|r| r.iter().map(|x| x.id.clone()).collect());
-        selected.update(|s| {
-            for id in ids {
-                if on {
-                    s.insert(id);
-                } else {
-                    s.remove(&id);
-                }
-            }
-        });
-    };
+    let (all_shown_selected, toggle_all) = select_shown(
+        Signal::derive(move || shown.with(|r| r.iter().map(|x| x.id.clone()).collect())),
+        selected,
+    );
     let header = move |key: SortKey| {
-        let aria = move || {
-            let s = sort.get();
-            if s.key != key {
-                "none"
-            } else if s.descending {
-                "descending"
-            } else {
-                "ascending"
-            }
-        };
-        let arrow = move || match aria() {
-            "ascending" => "\u{25b2}",
-            "descending" => "\u{25bc}",
-            _ => "\u{21c5}",
-        };
-        let class = if key == SortKey::Capacity {
-            "mk-num"
-        } else {
-            ""
-        };
         view! {
-            <th scope="col" class=class aria-sort=aria>
-                <button type="button" class="mk-sort-button" on:click=move |_| {
+            <SortHeader label=key.label() numeric={key == SortKey::Capacity}
+                direction=Signal::derive(move || { let s = sort.get(); (s.key == key).then_some(s.descending) })
+                on_sort=move |()| {
                     sort.update(|s| {
                         if s.key == key { s.descending = !s.descending } else { *s = Sort { key, descending: false } }
                     });
                     page.set(0);
-                }>
-                    {key.label()}
-                    <span class="mk-sort-button__arrow" aria-hidden="true">{arrow}</span>
-                    <span class="mk-visually-hidden">{move || format!(", sort by {}", key.label().to_lowercase())}</span>
-                </button>
-            </th>
-        }
-    };
-    let range = move || {
-        let total = rows.with(Vec::len);
-        let start = current.get() * PAGE_SIZE;
-        if total == 0 {
-            "No rows".to_owned()
-        } else {
-            format!(
-                "Rows {}\u{2013}{} of {total}",
-                start + 1,
-                (start + PAGE_SIZE).min(total)
-            )
+                }/>
         }
     };
 
@@ -220,13 +169,6 @@ pub fn PeopleTable(
                 </tbody>
             </table>
         </div>
-        <nav class="mk-pager" aria-label="Pages of participants">
-            <span class="mk-pager__range">{range}</span>
-            <button type="button" class="mk-button mk-button--small" disabled=move || current.get() == 0
-                on:click=move |_| page.set(current.get_untracked().saturating_sub(1))>"Previous page"</button>
-            <span>{move || format!("Page {} of {}", current.get() + 1, pages.get())}</span>
-            <button type="button" class="mk-button mk-button--small" disabled=move || { current.get() + 1 >= pages.get() }
-                on:click=move |_| page.set(current.get_untracked() + 1)>"Next page"</button>
-        </nav>
+        <Pager label="Pages of participants" paging=paging page=page/>
     }
 }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::{open_button_id, RelUi};
 use crate::core::model::MatchId;
 use crate::core::relationships::summary::{hours_text, Row, SortKey};
+use crate::ui::components::table_parts::{select_shown, Pager, Paging, SortHeader};
 
 /// Rows per page: 5,000 relationships never reach the DOM at once.
 pub const PAGE_SIZE: usize = 50;
@@ -37,14 +38,12 @@ pub(super) fn RelationshipsTable(
     page: RwSignal<usize>,
 ) -> impl IntoView {
     let ui = expect_context::<RelUi>();
-    let pages = Memo::new(move |_| rows.with(|r| r.len().div_ceil(PAGE_SIZE).max(1)));
-    let current = Memo::new(move |_| page.get().min(pages.get() - 1));
+    let paging = Paging::new(Signal::derive(move || rows.with(Vec::len)), page, PAGE_SIZE);
     let shown = Memo::new(move |_| {
-        let start = current.get() * PAGE_SIZE;
+        let range = paging.range();
         rows.with(|r| {
-            let end = (start + PAGE_SIZE).min(r.len());
             ui.s.program.with(|p| {
-                r.get(start..end)
+                r.get(range)
                     .unwrap_or_default()
                     .iter()
                     .map(|row| {
@@ -79,59 +78,19 @@ pub(super) fn RelationshipsTable(
             })
         })
     });
-    let all_shown_selected = move || {
-        shown.with(|r| !r.is_empty() && selected.with(|s| r.iter().all(|x| s.contains(&x.id))))
-    };
-    let toggle_all = move |ev: leptos::ev::Event| {
-        let on = event_target_checked(&ev);
-        let ids: Vec<MatchId> = shown.with_untracked(|r| r.iter().map(|x| x.id.clone()).collect());
-        selected.update(|s| {
-            for id in ids {
-                if on {
-                    s.insert(id);
-                } else {
-                    s.remove(&id);
-                }
-            }
-        });
-    };
+    let (all_shown_selected, toggle_all) = select_shown(
+        Signal::derive(move || shown.with(|r| r.iter().map(|x| x.id.clone()).collect())),
+        selected,
+    );
     let header = move |key: SortKey, numeric: bool| {
-        let aria = move || {
-            let (k, descending) = sort.get();
-            if k != key {
-                "none"
-            } else if descending {
-                "descending"
-            } else {
-                "ascending"
-            }
-        };
-        let arrow = move || match aria() {
-            "ascending" => "\u{25b2}",
-            "descending" => "\u{25bc}",
-            _ => "\u{21c5}",
-        };
         view! {
-            <th scope="col" class=if numeric { "mk-num" } else { "" } aria-sort=aria>
-                <button type="button" class="mk-sort-button" on:click=move |_| {
+            <SortHeader label=key.label() numeric=numeric
+                direction=Signal::derive(move || { let (k, d) = sort.get(); (k == key).then_some(d) })
+                on_sort=move |()| {
                     sort.update(|s| if s.0 == key { s.1 = !s.1 } else { *s = (key, false) });
                     page.set(0);
-                }>
-                    {key.label()}
-                    <span class="mk-sort-button__arrow" aria-hidden="true">{arrow}</span>
-                    <span class="mk-visually-hidden">{move || format!(", sort by {}", key.label().to_lowercase())}</span>
-                </button>
-            </th>
+                }/>
         }
-    };
-    let range = move || {
-        let total = rows.with(Vec::len);
-        let start = current.get() * PAGE_SIZE;
-        format!(
-            "Rows {}\u{2013}{} of {total}",
-            start + 1,
-            (start + PAGE_SIZE).min(total)
-        )
     };
     view! {
         <div class="mk-table-wrap mk-rel-table">
@@ -206,13 +165,6 @@ pub(super) fn RelationshipsTable(
                 </tbody>
             </table>
         </div>
-        <nav class="mk-pager" aria-label="Pages of relationships">
-            <span class="mk-pager__range">{range}</span>
-            <button type="button" class="mk-button mk-button--small" disabled=move || current.get() == 0
-                on:click=move |_| page.set(current.get_untracked().saturating_sub(1))>"Previous page"</button>
-            <span>{move || format!("Page {} of {}", current.get() + 1, pages.get())}</span>
-            <button type="button" class="mk-button mk-button--small" disabled=move || { current.get() + 1 >= pages.get() }
-                on:click=move |_| page.set(current.get_untracked() + 1)>"Next page"</button>
-        </nav>
+        <Pager label="Pages of relationships" paging=paging page=page/>
     }
 }
