@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::app::session::use_session;
 use crate::core::model::MatchStatus;
 use crate::ui::components::csv_export::{CsvExport, CsvExportButton};
+use crate::ui::components::log_wizard::LogImportWizard;
 
 /// The Relationships section.
 #[component]
@@ -34,7 +35,7 @@ pub fn RelationshipsSection() -> impl IntoView {
         })
     };
     view! {
-        <div class="mk-actions mk-section__actions"><CsvExportButton what=CsvExport::Matches/></div>
+        <div class="mk-actions mk-section__actions"><CsvExportButton what=CsvExport::Matches/><LogImportWizard/></div>
         <Show when=move || !rows().is_empty() fallback=|| view! {
             <p class="mk-empty-line">
                 "No relationships yet: they start when a draft of matches is published. "

@@ -14,6 +14,7 @@ mod dialog;
 mod file;
 mod file_step;
 mod footer;
+mod mapping_file;
 mod parts;
 mod review_step;
 
@@ -31,10 +32,14 @@ use crate::core::model::Role;
 use columns_step::ColumnsStep;
 use review_step::{blocked_reason, MissingRequired, ReviewStep};
 
-use dialog::WizardFrame;
-use file::{CsvFile, Step};
-use file_step::FileStep;
-use parts::PlanMemo;
+// The frame, the file step and the shared pieces, for the other CSV import wizards.
+pub(crate) use dialog::WizardFrame;
+pub(crate) use file::{CsvFile, Step};
+pub(crate) use file_step::FileStep;
+pub(crate) use mapping_file::MappingFileLoader;
+pub(crate) use parts::{
+    ApplyError, ColumnsTable, Count, PlanMemo, ReviewedPlan, RowErrors, Warnings, MAX_LISTED,
+};
 
 /// Everything the steps share: the file, the coordinator's choices as signals and the plan
 /// derived from them. `Copy`, so steps and handlers take it by value.
