@@ -4,9 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use mentorkit::app::session::Session;
-use mentorkit::app::AppContext;
-use mentorkit::core::model::{Person, Program, ProgramId, Role};
+use mentorkit::core::model::{Person, Program, Role};
 use mentorkit::ui::components::csv_wizard::CsvImportWizard;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -15,182 +13,26 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "common/dom.rs"]
 mod dom;
+#[path = "common/wizard.rs"]
+mod wizard;
 use dom::{document, tick};
-
-/// A mounted wizard over a stored program, with handles to check what it did.
-struct Mounted {
-    el: web_sys::HtmlElement,
-    session: Session,
-    app: AppContext,
-    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
-}
+use wizard::{active_element, key, program, Mounted};
 
 fn mount(program: Program) -> Mounted {
-    let el: web_sys::HtmlElement = document()
-        .create_element("div")
-        .expect("div")
-        .dyn_into()
-        .expect("html element");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&el)
-        .expect("append");
-    let out = RwSignal::new(None::<(AppContext, Session)>);
-    let handle = leptos::mount::mount_to(el.clone(), move || {
-        let app = AppContext::new();
-        provide_context(app);
-        app.add_program(&program).expect("stored");
-        let session = Session::open(app, &program.id).expect("opened");
-        provide_context(session);
-        out.set(Some((app, session)));
-        view! { <CsvImportWizard/> }.into_any()
-    });
-    let (app, session) = out.get_untracked().expect("mounted");
-    Mounted {
-        el,
-        session,
-        app,
-        _handle: handle,
-    }
-}
-
-fn program(name: &str) -> Program {
-    let id = format!("wiz-{name}-{}", (js_sys::Math::random() * 1e9) as u64);
-    Program::new(ProgramId::from(id.as_str()), name)
+    wizard::mount_wizard(program, || view! { <CsvImportWizard/> }.into_any())
 }
 
 impl Mounted {
-    fn find(&self, selector: &str) -> Option<web_sys::HtmlElement> {
-        self.el
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into().ok())
-    }
-
-    fn get(&self, selector: &str) -> web_sys::HtmlElement {
-        self.find(selector)
-            .unwrap_or_else(|| panic!("no element {selector}"))
-    }
-
-    fn text(&self) -> String {
-        self.el.text_content().unwrap_or_default()
-    }
-
-    fn button(&self, label: &str) -> Option<web_sys::HtmlElement> {
-        all(&self.el, "button")
-            .into_iter()
-            .find(|b| b.text_content().is_some_and(|t| t.trim() == label))
-    }
-
-    async fn click(&self, label: &str) {
-        self.button(label)
-            .unwrap_or_else(|| panic!("no button {label}: {}", self.text()))
-            .click();
-        tick().await;
-    }
-
-    async fn wait_for(&self, what: &str, mut ready: impl FnMut(&Mounted) -> bool) {
-        for _ in 0..100 {
-            if ready(self) {
-                return;
-            }
-            tick().await;
-        }
-        panic!("timed out waiting for {what}: {}", self.text());
-    }
-
-    /// Opens the wizard and picks a file with this content (through a real `change` event).
-    async fn open_with(&self, name: &str, content: &str) {
-        self.get("button").click();
-        tick().await;
-        self.pick(name, content);
-        self.wait_for("the detection", |m| {
-            m.find(".mk-wizard__detected").is_some()
-        })
-        .await;
-    }
-
-    fn pick(&self, name: &str, content: &str) {
-        let input = self.get("input[type=file]");
-        let id = input.id();
-        let script = format!(
-            "(() => {{ const input = document.getElementById({id}); const dt = new DataTransfer(); \
-             dt.items.add(new File([{content}], {name}, {{ type: 'text/csv' }})); input.files = dt.files; \
-             input.dispatchEvent(new Event('change', {{ bubbles: true }})); }})()",
-            id = serde_json::to_string(&id).expect("json"),
-            content = serde_json::to_string(content).expect("json"),
-            name = serde_json::to_string(name).expect("json"),
-        );
-        js_sys::eval(&script).expect("file picked");
-    }
-
-    fn choose(&self, select_label: &str, value: &str) {
-        let select: web_sys::HtmlSelectElement = self
-            .get(&format!("select[aria-label=\"{select_label}\"]"))
-            .dyn_into()
-            .expect("select");
-        select.set_value(value);
-        let ev = web_sys::Event::new("change").expect("event");
-        select.dispatch_event(&ev).expect("dispatched");
-    }
-
     fn people(&self) -> Vec<Person> {
         self.session.program.with_untracked(|p| p.people.clone())
     }
 }
 
-/// Every element matching `selector` (through Reflect: web-sys's NodeList feature is off).
-fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::HtmlElement> {
-    let query: js_sys::Function = js_sys::Reflect::get(root, &"querySelectorAll".into())
-        .expect("querySelectorAll")
-        .dyn_into()
-        .expect("function");
-    let list = query.call1(root, &selector.into()).expect("query");
-    js_sys::Array::from(&list)
-        .iter()
-        .filter_map(|n| n.dyn_into().ok())
-        .collect()
-}
-
-/// Presses a key on the focused element (a trusted-looking keydown the wizard handles).
-fn key(code: &str, shift: bool) {
-    let script = format!(
-        "document.activeElement.dispatchEvent(new KeyboardEvent('keydown', \
-         {{ key: {code}, shiftKey: {shift}, bubbles: true, cancelable: true }}))",
-        code = serde_json::to_string(code).expect("json"),
-    );
-    js_sys::eval(&script).expect("key pressed");
-}
-
-fn active_element() -> Option<web_sys::Element> {
-    document().active_element()
-}
-
 #[wasm_bindgen_test]
 async fn the_dialog_is_modal_labelled_and_escape_gives_focus_back() {
     let m = mount(program("focus"));
-    let opener = m.get("button");
-    opener.focus().expect("focus");
-    opener.click();
-    tick().await;
-    let dialog = m.get("[role=dialog]");
-    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
-    let title_id = dialog.get_attribute("aria-labelledby").expect("labelled");
-    let title = document().get_element_by_id(&title_id).expect("title");
-    assert_eq!(
-        title.text_content().as_deref(),
-        Some("Import participants from CSV")
-    );
+    let (opener, _dialog) = m.open_modal("Import participants from CSV").await;
     let body = document().body().expect("body");
-    assert!(
-        body.has_attribute("data-mk-modal"),
-        "the page behind does not scroll"
-    );
-    // Focus moved into the dialog.
-    let inside = active_element().is_some_and(|a| dialog.contains(Some(&a)));
-    assert!(inside, "focus is inside the dialog");
     // Shift+Tab from the first control wraps to the last one, still inside.
     m.get(".mk-wizard__close").focus().expect("focus");
     key("Tab", true);
@@ -405,16 +247,6 @@ async fn duplicates_follow_the_global_and_per_row_choices() {
     assert_eq!(bos, 2, "the in-file duplicate was added as new");
 }
 
-impl Mounted {
-    fn choose_first(&self, selector: &str, value: &str) {
-        let select: web_sys::HtmlSelectElement = self.get(selector).dyn_into().expect("select");
-        select.set_value(value);
-        select
-            .dispatch_event(&web_sys::Event::new("change").expect("event"))
-            .expect("dispatched");
-    }
-}
-
 /// The import is undoable from its notice: the people and skills from before come back
 /// (the id counter stays ahead, so no id is ever given twice).
 #[wasm_bindgen_test]
@@ -428,14 +260,7 @@ async fn undo_puts_back_the_people_before_the_import() {
     assert_eq!(m.people().len(), 1);
     let skills = m.session.program.with_untracked(|p| p.skills.len());
     assert_eq!(skills, 2);
-    let notice = m
-        .app
-        .notices
-        .list()
-        .get_untracked()
-        .into_iter()
-        .find(|n| n.action.as_deref() == Some("Undo"))
-        .expect("undo notice");
+    let notice = m.undo_notice();
     assert!(
         notice.text.contains("Imported 1 new participant"),
         "{}",

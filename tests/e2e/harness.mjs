@@ -191,18 +191,22 @@ export async function chooseFileWithSpace(page, file) {
 let axeSource;
 
 /**
- * Runs axe-core (from node_modules, never the network) on the page and returns its
- * violations of the given impacts, each as { id, impact, help, nodes }.
+ * Runs axe-core (from node_modules, never the network) on the page (or only the part that
+ * matches the selector `within`) and returns its violations of the given impacts, each as
+ * { id, impact, help, nodes }.
  *
  * axe is injected with `page.evaluate` of its source: `addScriptTag({ content })` adds an
  * inline script, which the app's Content-Security-Policy refuses (as it should: that is a
  * console error and a failed test), while code evaluated by the test driver is not subject
  * to the page's CSP. The page keeps its real policy for the whole test.
  */
-export async function axeViolations(page, { impacts = ['serious', 'critical'] } = {}) {
+export async function axeViolations(page, { impacts = ['serious', 'critical'], within } = {}) {
   axeSource ??= await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const results = await page.evaluate(
+    (selector) => window.axe.run(selector ? { include: [selector] } : document, { resultTypes: ['violations'] }),
+    within,
+  );
   return results.violations
     .filter((v) => impacts.includes(v.impact))
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));

@@ -5,6 +5,7 @@ pub mod csv_export;
 pub mod csv_wizard;
 pub mod draft;
 pub mod drop_zone;
+pub mod log_wizard;
 pub mod match_run;
 pub mod modal;
 pub mod notices;

@@ -2,20 +2,18 @@
 
 use leptos::prelude::*;
 
+use super::parts::ColumnsTable;
 use super::{MissingRequired, Wizard};
-use crate::core::exchange::csv::{column_letter, Target};
+use crate::core::exchange::csv::Target;
 use crate::core::model::Role;
 use crate::core::people::PersonField;
-
-/// How many sample values each column shows.
-const SAMPLES: usize = 3;
 
 /// One row per CSV column: its header, sample values and a target drop-down with the
 /// automatic guess chosen.
 #[component]
 pub(super) fn ColumnsStep(wizard: Wizard) -> impl IntoView {
     let w = wizard;
-    let Some(sniffed) = w.sniffed.get_untracked() else {
+    let Some(sniffed) = w.file.sniffed.get_untracked() else {
         return view! { <p>"Choose a file first."</p> }.into_any();
     };
     let mut targets: Vec<(Target, String)> = Target::built_in()
@@ -34,93 +32,6 @@ pub(super) fn ColumnsStep(wizard: Wizard) -> impl IntoView {
         }));
     });
     targets.push((Target::Ignore, "Do not import".to_owned()));
-    let targets = std::sync::Arc::new(targets);
-
-    let columns = sniffed
-        .headers
-        .iter()
-        .enumerate()
-        .map(|(col, header)| {
-            let samples: Vec<String> = sniffed
-                .rows
-                .iter()
-                .map(|r| r.cell(col).trim())
-                .filter(|c| !c.is_empty())
-                .take(SAMPLES)
-                .map(String::from)
-                .collect();
-            let letter = column_letter(col);
-            let header = if header.is_empty() {
-                "(no name)".to_owned()
-            } else {
-                header.clone()
-            };
-            let label = format!("Column {letter} ({header}) imports as");
-            let on_change = move |ev: leptos::ev::Event| {
-                let key = event_target_value(&ev);
-                let target = w
-                    .session
-                    .program
-                    .with_untracked(|p| Target::from_key(&key, p));
-                if let Some(target) = target {
-                    w.mapping.update(|m| m.set(col, target));
-                }
-            };
-            let options = targets
-                .iter()
-                .map(|(t, text)| {
-                    let mine = t.clone();
-                    view! {
-                        <option
-                            value=t.key()
-                            prop:selected=move || w.mapping.with(|m| m.target(col) == Some(&mine))
-                        >
-                            {text.clone()}
-                        </option>
-                    }
-                })
-                .collect_view();
-            // Errors show where they happen: on the column whose cells are wrong.
-            let errors = move || {
-                w.plan.with(|p| {
-                    p.as_ref().map_or(0, |p| {
-                        p.row_errors
-                            .iter()
-                            .filter(|e| e.column == Some(col))
-                            .count()
-                    })
-                })
-            };
-            view! {
-                <tr>
-                    <th scope="row">
-                        <span class="mk-wizard__letter">{letter}</span>
-                        " "
-                        {header}
-                        {move || {
-                            let n = errors();
-                            (n > 0)
-                                .then(|| {
-                                    view! {
-                                        <span class="mk-badge mk-badge--warning mk-wizard__badge">
-                                            {format!("{n} row error(s)")}
-                                        </span>
-                                    }
-                                })
-                        }}
-                    </th>
-                    <td>
-                        <ul class="mk-wizard__samples">
-                            {samples.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
-                        </ul>
-                    </td>
-                    <td>
-                        <select aria-label=label on:change=on_change>{options}</select>
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
 
     let multi_id = w.id("multi");
     let role_id = w.id("role");
@@ -168,18 +79,7 @@ pub(super) fn ColumnsStep(wizard: Wizard) -> impl IntoView {
                 </select>
             </div>
         </div>
-        <div class="mk-table-wrap mk-wizard__table">
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">"Column"</th>
-                        <th scope="col">"Sample values"</th>
-                        <th scope="col">"Imports as"</th>
-                    </tr>
-                </thead>
-                <tbody>{columns}</tbody>
-            </table>
-        </div>
+        <ColumnsTable sniffed=sniffed mapping=w.mapping targets=targets plan=w.plan/>
     }
     .into_any()
 }

@@ -1,19 +1,78 @@
-//! The modal dialog: focus trap, Escape, the drop area, and the current step.
+//! The frame of every CSV import wizard: the button that opens it and the modal dialog
+//! (focus trap, Escape, the drop area, the step list, the current step and the footer).
 
 use leptos::prelude::*;
 
-use super::columns_step::ColumnsStep;
-use super::file_step::FileStep;
+use super::file::{CsvFile, Step};
 use super::footer::WizardFooter;
-use super::review_step::ReviewStep;
-use super::{Step, Wizard};
+use super::parts::{PlanMemo, ReviewedPlan};
 use crate::ui::components::modal::{set_body_modal, trap_tab};
 
-/// The modal dialog: title, step list, the current step and the footer's buttons. A file
-/// dropped anywhere on it (or its backdrop) is read as the CSV file.
+/// The button that opens a wizard (disabled while the program is read-only) and, while
+/// open, its dialog with the footer's choices derived from the plan.
 #[component]
-pub(super) fn WizardDialog(wizard: Wizard) -> impl IntoView {
-    let w = wizard;
+pub(crate) fn WizardFrame<P: ReviewedPlan>(
+    /// The wizard's file and steps.
+    file: CsvFile,
+    /// The opening button's text ("Import check-ins…").
+    opener: &'static str,
+    /// The dialog's title.
+    title: &'static str,
+    /// The current step's content.
+    body: ViewFn,
+    /// The plan the review shows.
+    plan: PlanMemo<P>,
+    /// Why nothing can be imported yet.
+    #[prop(into)]
+    reason: Signal<Option<String>>,
+    /// Commits the plan.
+    on_import: Callback<()>,
+) -> impl IntoView {
+    let w = file;
+    let read_only = move || w.session.read_only.get().is_some();
+    let has_errors = Signal::derive(move || {
+        plan.with(|p| p.as_ref().is_some_and(|p| !p.row_errors().is_empty()))
+    });
+    let good_rows = Signal::derive(move || plan.with(|p| p.as_deref().map(P::good_rows)));
+    view! {
+        <button
+            class="mk-button"
+            node_ref=w.opener
+            aria-haspopup="dialog"
+            disabled=read_only
+            on:click=move |_| w.open_dialog()
+        >
+            {opener}
+        </button>
+        <Show when=move || w.open.get()>
+            <WizardDialog file=w title=title body=body.clone()>
+                <WizardFooter
+                    file=w
+                    reason=reason
+                    has_errors=has_errors
+                    good_rows=good_rows
+                    on_import=on_import
+                    on_none=Callback::new(move |()| w.import_none())
+                />
+            </WizardDialog>
+        </Show>
+    }
+}
+
+/// The modal dialog: title, step list, the current step (`body`) and the footer
+/// (`children`). A file dropped anywhere on it (or its backdrop) is read as the CSV file.
+#[component]
+fn WizardDialog(
+    /// The wizard's file and steps.
+    file: CsvFile,
+    /// The dialog's title ("Import participants from CSV").
+    title: &'static str,
+    /// The current step's content.
+    body: ViewFn,
+    /// The footer.
+    children: Children,
+) -> impl IntoView {
+    let w = file;
     let surface = NodeRef::<leptos::html::Div>::new();
     let dragging = RwSignal::new(false);
     let title_id = w.id("title");
@@ -59,11 +118,6 @@ pub(super) fn WizardDialog(wizard: Wizard) -> impl IntoView {
             w.load(file);
         }
     };
-    let body = move || match w.step.get() {
-        Step::File => view! { <FileStep wizard=w/> }.into_any(),
-        Step::Columns => view! { <ColumnsStep wizard=w/> }.into_any(),
-        Step::Review => view! { <ReviewStep wizard=w/> }.into_any(),
-    };
 
     view! {
         <div
@@ -82,7 +136,7 @@ pub(super) fn WizardDialog(wizard: Wizard) -> impl IntoView {
                 on:keydown=on_keydown
             >
                 <div class="mk-wizard__head">
-                    <h2 id=title_id class="mk-wizard__title">"Import participants from CSV"</h2>
+                    <h2 id=title_id class="mk-wizard__title">{title}</h2>
                     <button
                         class="mk-button mk-button--small mk-wizard__close"
                         aria-label="Close"
@@ -106,8 +160,8 @@ pub(super) fn WizardDialog(wizard: Wizard) -> impl IntoView {
                         })
                         .collect_view()}
                 </ol>
-                <div class="mk-wizard__body">{body}</div>
-                <WizardFooter wizard=w/>
+                <div class="mk-wizard__body">{move || body.run()}</div>
+                {children()}
             </div>
         </div>
     }

@@ -1,8 +1,10 @@
-//! Step 1: pick or drop the file; see what was detected and override it.
+//! Step 1 of every CSV import wizard: pick or drop the file; see what was detected and
+//! override it.
 
 use leptos::prelude::*;
 
-use super::Wizard;
+use super::file::CsvFile;
+use super::parts::FileButton;
 
 /// The delimiter choices: (option value, byte, label). `None` means detect.
 const DELIMITERS: [(&str, Option<u8>, &str); 5] = [
@@ -26,32 +28,23 @@ fn delimiter_name(byte: u8) -> String {
 /// The file picker (a file input styled as a button), the read's progress and errors, and
 /// the detection with its overrides.
 #[component]
-pub(super) fn FileStep(wizard: Wizard) -> impl IntoView {
-    let w = wizard;
-    let input_id = w.id("file");
-    let on_change = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            w.load(file);
-        }
-        // So that picking the same file again (after editing it) reads it again.
-        input.set_value("");
-    };
+pub(crate) fn FileStep(
+    /// The wizard's file.
+    file: CsvFile,
+    /// What file to choose, under the step's title.
+    hint: &'static str,
+) -> impl IntoView {
+    let w = file;
     view! {
         <h3 id=w.id("step") class="mk-wizard__step-title" tabindex="-1">"Choose the file"</h3>
-        <p class="mk-hint">
-            "A CSV or tab-separated file saved from a spreadsheet or a survey tool. Choose it, or drop it on this dialog. Nothing is imported until you confirm in step 3."
-        </p>
-        <div class="mk-file-button">
-            <input
-                id=input_id.clone()
-                class="mk-visually-hidden"
-                type="file"
-                accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
-                on:change=on_change
-            />
-            <label for=input_id class="mk-button mk-button--primary">"Choose a CSV file…"</label>
-        </div>
+        <p class="mk-hint">{hint}</p>
+        <FileButton
+            id=w.id("file")
+            label="Choose a CSV file…"
+            accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+            primary=true
+            on_pick=Callback::new(move |picked| w.load(picked))
+        />
         {move || {
             w.reading
                 .get()
@@ -69,17 +62,17 @@ pub(super) fn FileStep(wizard: Wizard) -> impl IntoView {
                 .get()
                 .map(|e| view! { <p class="mk-wizard__error" role="alert">{e}</p> })
         }}
-        <Detected wizard=w/>
+        <Detected file=w/>
         <Show when=move || w.file_name.get().is_some() && !w.reading.get()>
-            <Overrides wizard=w/>
+            <Overrides file=w/>
         </Show>
     }
 }
 
 /// What detection found, as a description list.
 #[component]
-fn Detected(wizard: Wizard) -> impl IntoView {
-    let w = wizard;
+fn Detected(file: CsvFile) -> impl IntoView {
+    let w = file;
     move || {
         w.sniffed.get().map(|s| {
             let encoding = format!(
@@ -115,8 +108,8 @@ fn Detected(wizard: Wizard) -> impl IntoView {
 /// Controls that override detection. Rendered once per file so a re-read does not take
 /// the keyboard focus away from them.
 #[component]
-fn Overrides(wizard: Wizard) -> impl IntoView {
-    let w = wizard;
+fn Overrides(file: CsvFile) -> impl IntoView {
+    let w = file;
     let delimiter_id = w.id("delimiter");
     let on_delimiter = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);

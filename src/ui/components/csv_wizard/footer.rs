@@ -1,27 +1,36 @@
-//! The dialog's footer: Cancel / Back / Next, and the import choices on the last step.
+//! The footer of every CSV import wizard: Cancel / Back / Next, and the import choices on
+//! the last step.
 
 use leptos::prelude::*;
 
-use super::review_step::{blocked_reason, good_rows};
-use super::{Step, Wizard};
+use super::file::{CsvFile, Step};
 
 /// Cancel / Back / Next, and on the last step the import choices with the reason when
-/// importing is not possible (bad input 31).
+/// importing is not possible (bad input 31). "Import none" shows when rows have errors.
 #[component]
-pub(super) fn WizardFooter(wizard: Wizard) -> impl IntoView {
-    let w = wizard;
+pub(super) fn WizardFooter(
+    /// The wizard's file and steps.
+    file: CsvFile,
+    /// Why nothing can be imported yet (`None`: the import button is enabled).
+    #[prop(into)]
+    reason: Signal<Option<String>>,
+    /// Whether some rows have errors (the choice between good rows and none).
+    #[prop(into)]
+    has_errors: Signal<bool>,
+    /// How many rows the import writes (`None`: no plan yet).
+    #[prop(into)]
+    good_rows: Signal<Option<usize>>,
+    /// Imports the plan.
+    on_import: Callback<()>,
+    /// Drops the plan.
+    on_none: Callback<()>,
+) -> impl IntoView {
+    let w = file;
     let reason_id = w.id("reason");
-    let reason = move || w.plan.with(|p| blocked_reason(p.as_deref()));
-    let has_errors = move || {
-        w.plan
-            .with(|p| p.as_ref().is_some_and(|p| !p.row_errors.is_empty()))
-    };
-    let import_label = move || {
-        w.plan.with(|p| match p.as_deref() {
-            Some(p) if !p.row_errors.is_empty() => format!("Import the {} good rows", good_rows(p)),
-            Some(p) => format!("Import {} row(s)", good_rows(p)),
-            None => "Import".to_owned(),
-        })
+    let import_label = move || match good_rows.get() {
+        Some(n) if has_errors.get() => format!("Import the {n} good rows"),
+        Some(n) => format!("Import {n} row(s)"),
+        None => "Import".to_owned(),
     };
     let back = move |_| {
         w.go(match w.step.get_untracked() {
@@ -51,15 +60,15 @@ pub(super) fn WizardFooter(wizard: Wizard) -> impl IntoView {
                 </button>
             </Show>
             <Show when=move || w.step.get() == Step::Review>
-                <p id=reason_id.clone() class="mk-wizard__reason">{reason}</p>
-                <Show when=has_errors>
-                    <button class="mk-button" on:click=move |_| w.import_none()>"Import none"</button>
+                <p id=reason_id.clone() class="mk-wizard__reason">{move || reason.get()}</p>
+                <Show when=move || has_errors.get()>
+                    <button class="mk-button" on:click=move |_| on_none.run(())>"Import none"</button>
                 </Show>
                 <button
                     class="mk-button mk-button--primary"
-                    disabled=move || reason().is_some()
+                    disabled=move || reason.with(Option::is_some)
                     aria-describedby=reason_id.clone()
-                    on:click=move |_| w.import()
+                    on:click=move |_| on_import.run(())
                 >
                     {import_label}
                 </button>

@@ -5,13 +5,9 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
+use super::parts::{ApplyError, Count, ReviewedPlan, RowErrors, Warnings};
 use super::Wizard;
-use crate::core::exchange::csv::{
-    column_letter, Duplicate, DuplicateOf, DuplicatePolicy, ImportPlan,
-};
-
-/// Most row errors or warnings listed (the counts are always complete).
-const MAX_LISTED: usize = 300;
+use crate::core::exchange::csv::{Duplicate, DuplicateOf, DuplicatePolicy, ImportPlan, RowError};
 
 /// The choices for a duplicate row, with their labels.
 const POLICIES: [(DuplicatePolicy, &str); 3] = [
@@ -24,10 +20,20 @@ fn policy_from_key(key: &str) -> Option<DuplicatePolicy> {
     POLICIES.iter().map(|(p, _)| *p).find(|p| p.key() == key)
 }
 
-/// How many rows of the file the plan imports (new people and merges, counted by row).
-pub(super) fn good_rows(plan: &ImportPlan) -> usize {
-    plan.new_people.iter().map(|p| p.rows.len()).sum::<usize>()
-        + plan.merges.iter().map(|m| m.rows.len()).sum::<usize>()
+impl ReviewedPlan for ImportPlan {
+    fn row_errors(&self) -> &[RowError] {
+        &self.row_errors
+    }
+
+    fn warnings(&self) -> &[RowError] {
+        &self.warnings
+    }
+
+    /// New people and merges, counted by row.
+    fn good_rows(&self) -> usize {
+        self.new_people.iter().map(|p| p.rows.len()).sum::<usize>()
+            + self.merges.iter().map(|m| m.rows.len()).sum::<usize>()
+    }
 }
 
 /// Why nothing can be imported yet, or `None` when the plan can be applied.
@@ -95,81 +101,10 @@ pub(super) fn ReviewStep(wizard: Wizard) -> impl IntoView {
         </div>
         <MissingRequired wizard=w/>
         <Preview wizard=w/>
-        <RowErrors wizard=w/>
+        <RowErrors file=w.file plan=w.plan/>
         <Duplicates wizard=w/>
-        <Warnings wizard=w/>
-        {move || {
-            w.apply_error
-                .get()
-                .map(|e| view! { <p class="mk-wizard__error" role="alert">{e}</p> })
-        }}
-    }
-}
-
-#[component]
-fn Count(label: &'static str, value: Signal<usize>) -> impl IntoView {
-    view! {
-        <div class="mk-stat" role="listitem">
-            <span class="mk-stat__value">{move || value.get()}</span>
-            <span class="mk-stat__label">{label}</span>
-        </div>
-    }
-}
-
-/// Bad input 32: each row error with its row number and column.
-#[component]
-fn RowErrors(wizard: Wizard) -> impl IntoView {
-    let w = wizard;
-    let heading = w.id("errors");
-    move || {
-        let heading = heading.clone();
-        w.plan.with(|p| {
-            p.as_ref().filter(|p| !p.row_errors.is_empty()).map(|p| {
-                let rows = p.rows_with_errors().len();
-                let good = good_rows(p);
-                let more = p.row_errors.len().saturating_sub(MAX_LISTED);
-                let listed = p
-                    .row_errors
-                    .iter()
-                    .take(MAX_LISTED)
-                    .map(|e| {
-                        let column = e.column.map_or_else(
-                            || "\u{2013}".to_owned(),
-                            |c| format!("{} ({})", column_letter(c), e.header),
-                        );
-                        view! {
-                            <tr>
-                                <td class="mk-num">{e.row}</td>
-                                <td>{column}</td>
-                                <td>{e.message.clone()}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view();
-                let labelled_by = heading.clone();
-                view! {
-                    <section class="mk-wizard__section mk-wizard__errors" aria-labelledby=labelled_by>
-                        <h4 id=heading>{format!("{rows} row(s) with errors will not be imported")}</h4>
-                        <p>
-                            {format!("Import the {good} good rows now and add the others after fixing them in the spreadsheet, or import none and fix the file first.")}
-                        </p>
-                        <div class="mk-table-wrap mk-wizard__table">
-                            <table>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">"Row"</th>
-                                        <th scope="col">"Column"</th>
-                                        <th scope="col">"Problem"</th>
-                                    </tr>
-                                </thead>
-                                <tbody>{listed}</tbody>
-                            </table>
-                        </div>
-                        {(more > 0).then(|| view! { <p class="mk-hint">{format!("… and {more} more.")}</p> })}
-                    </section>
-                }
-            })
-        })
+        <Warnings plan=w.plan/>
+        <ApplyError file=w.file/>
     }
 }
 
@@ -290,30 +225,6 @@ fn DuplicateRow(wizard: Wizard, dup: Duplicate) -> impl IntoView {
                 </select>
             </td>
         </tr>
-    }
-}
-
-/// Warnings: the rows are imported, but something was dropped or guessed.
-#[component]
-fn Warnings(wizard: Wizard) -> impl IntoView {
-    let w = wizard;
-    move || {
-        w.plan.with(|p| {
-            p.as_ref().filter(|p| !p.warnings.is_empty()).map(|p| {
-                let listed = p
-                    .warnings
-                    .iter()
-                    .take(MAX_LISTED)
-                    .map(|x| view! { <li>{x.to_string()}</li> })
-                    .collect_view();
-                view! {
-                    <details class="mk-wizard__section">
-                        <summary>{format!("{} warning(s): these rows are imported", p.warnings.len())}</summary>
-                        <ul class="mk-wizard__warnings">{listed}</ul>
-                    </details>
-                }
-            })
-        })
     }
 }
 

@@ -26,6 +26,7 @@ use crate::core::relationships::health::HealthState;
 use crate::core::relationships::lifecycle::RelationshipEdit;
 use crate::core::relationships::summary::{self, Counts, Filter, SortKey, PUBLISHED};
 use crate::ui::components::csv_export::{CsvExport, CsvExportButton};
+use crate::ui::components::log_wizard::LogImportWizard;
 
 use detail::Detail;
 use settings::FollowUpSettingsForm;
@@ -131,6 +132,7 @@ pub fn RelationshipsSection() -> impl IntoView {
             }}</p>
             <CompleteEnded/>
             <CsvExportButton what=CsvExport::Matches/>
+            <LogImportWizard/>
         </div>
         <Show when=move || selected.with(|x| !x.is_empty())>
             <BulkBar selected=selected/>
