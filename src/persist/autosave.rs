@@ -93,8 +93,12 @@ impl std::fmt::Debug for Autosave {
     }
 }
 
+/// Milliseconds on the page's monotonic clock: a debounce measured with the wall clock would
+/// stall while the system clock is set back (or frozen, as tests of dated flows do).
 fn now_ms() -> f64 {
-    js_sys::Date::now()
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 impl Inner {
