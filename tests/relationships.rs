@@ -410,7 +410,7 @@ fn meetings_add_up_and_bad_ones_are_refused() {
     assert_eq!(m.meetings.len(), 2);
     assert_eq!(m.meetings[0].date, d("2027-01-10"), "kept in date order");
     assert_eq!(summary::minutes_of(m), 150);
-    assert_eq!(summary::hours_text(150), "2 h 30 min");
+    assert_eq!(summary::hours_text(150u32), "2 h 30 min");
     assert_eq!(summary::minutes_by_person(&p)[&id("r1")], 150);
     assert_eq!(summary::program_minutes(&p), 150);
     for (bad, why) in [

@@ -188,16 +188,17 @@ test('the whole draft workflow from a demo program to active relationships', asy
   await page.getByTestId('publish').getByText('Publish 0 draft pair(s)').waitFor();
   await saved(page);
   await page.getByRole('link', { name: 'Relationships' }).click();
-  await page.getByText('Active', { exact: true }).first().waitFor();
-  await page.getByText('2027-03-01').first().waitFor();
-  const active = await page.getByText('Active', { exact: true }).count();
+  const table = page.locator('.mk-table');
+  await table.getByText('Active', { exact: true }).first().waitFor();
+  await table.getByText('2027-03-01').first().waitFor();
+  const active = await table.getByText('Active', { exact: true }).count();
   assert.ok(active >= 5, `active relationships ${active}`);
 
   // Reload: still there.
   await page.reload();
   await appReady(page);
-  await page.getByText('2027-03-01').first().waitFor();
-  assert.equal(await page.getByText('Active', { exact: true }).count(), active);
+  await table.getByText('2027-03-01').first().waitFor();
+  assert.equal(await table.getByText('Active', { exact: true }).count(), active);
   await s.check();
 });
 

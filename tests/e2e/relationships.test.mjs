@@ -179,6 +179,10 @@ async function quarter(how) {
   await act.type(page.locator('#rel-meeting-length'), '1h 30m');
   await act.press(page.getByTestId('rel-log-meeting'));
   await page.getByTestId('rel-timeline').getByText('1 h 30 min, logged by the coordinator').first().waitFor();
+  // Hours add up per person and over the program (the imported meeting was an hour).
+  await page.locator('#rel-person-hours')
+    .getByText(`Met over all their relationships: ${name(low.mentee)} 1 h 30 min, ${name(low.mentor)} 1 h 30 min`).waitFor();
+  await page.locator('#rel-status-counts').getByText(/2 meeting\(s\) logged, 2 h 30 min in all/).waitFor();
   await act.press(page.getByTestId('rel-action-ended_early'));
   assert.equal(await page.locator('#rel-transition-date').inputValue(), CHECK_INS_ON, 'it ends today');
   assert.ok(await page.locator('#rel-rematch-queue').isChecked(), 'a rematch is offered by default');

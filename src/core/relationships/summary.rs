@@ -413,7 +413,8 @@ pub fn ratings_text(points: &[(Date, u8)]) -> String {
 }
 
 /// Minutes as people say them: "45 min", "2 h", "12 h 30 min".
-pub fn hours_text(minutes: u32) -> String {
+pub fn hours_text(minutes: impl Into<u64>) -> String {
+    let minutes = minutes.into();
     match (minutes / 60, minutes % 60) {
         (0, m) => format!("{m} min"),
         (h, 0) => format!("{h} h"),

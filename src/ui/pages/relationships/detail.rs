@@ -9,10 +9,10 @@ use super::sparkline::Sparkline;
 use super::{open_button_id, RelUi};
 use crate::app::browser::focus_element;
 use crate::core::date::Date;
-use crate::core::model::{Match, MatchId, MatchStatus};
+use crate::core::model::{Match, MatchId, MatchStatus, PersonId};
 use crate::core::relationships::health::{check_ins_due, health};
 use crate::core::relationships::lifecycle::{start_of, GoalInput, RelationshipEdit};
-use crate::core::relationships::summary::{hours_text, minutes_of, ratings};
+use crate::core::relationships::summary::{hours_text, minutes_by_person, minutes_of, ratings};
 
 /// One line of the timeline.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,10 +48,9 @@ fn timeline(m: &Match) -> Vec<Item> {
         });
     }
     for x in &m.meetings {
-        let mut parts = vec![x.minutes.map_or_else(
-            || "length not known".to_owned(),
-            |n| hours_text(u32::from(n)),
-        )];
+        let mut parts = vec![x
+            .minutes
+            .map_or_else(|| "length not known".to_owned(), hours_text)];
         if let Some(mode) = x.mode {
             parts.push(mode.label().to_lowercase());
         }
@@ -161,6 +160,23 @@ pub(super) fn Detail(id: MatchId) -> impl IntoView {
             })
         })
     };
+    // Hours add up per person too: what each of the two has met over all their relationships.
+    let person_hours = move || {
+        ui.s.program.with(|p| {
+            m.with(|m| {
+                let Some(m) = m else { return String::new() };
+                let by_person = minutes_by_person(p);
+                let of = |id: &PersonId| hours_text(by_person.get(id).copied().unwrap_or(0));
+                format!(
+                    "Met over all their relationships: {} {}, {} {}",
+                    p.name_of(&m.mentee),
+                    of(&m.mentee),
+                    p.name_of(&m.mentor),
+                    of(&m.mentor)
+                )
+            })
+        })
+    };
     let health_view = move || {
         ui.s.program.with(|p| {
             m.with(|m| {
@@ -248,6 +264,7 @@ pub(super) fn Detail(id: MatchId) -> impl IntoView {
                 <button type="button" class="mk-button mk-button--small" data-testid="rel-detail-close" on:click=move |_| close()>"Close"</button>
             </div>
             <p class="mk-hint">{summary_line}</p>
+            <p class="mk-hint" id="rel-person-hours">{person_hours}</p>
             {health_view}
             <Show when=move || !actions().is_empty()>
                 <div class="mk-actions" role="group" aria-label="Change the status">

@@ -155,6 +155,7 @@ fn HealthCounts(
     filter: RwSignal<Filter>,
     page: RwSignal<usize>,
 ) -> impl IntoView {
+    let s = use_session();
     view! {
         <div class="mk-stats mk-rel-counts" role="group" aria-label="Relationships by health">
             {HealthState::ALL.into_iter().map(|state| {
@@ -175,14 +176,20 @@ fn HealthCounts(
                 }
             }).collect_view()}
         </div>
-        <p class="mk-hint mk-rel-status-counts">{move || counts.with(|c| {
-            PUBLISHED
-                .iter()
-                .filter(|st| c.with_status(**st) > 0)
-                .map(|st| format!("{} {}", c.with_status(*st), st.label().to_lowercase()))
-                .collect::<Vec<_>>()
-                .join(" \u{b7} ")
-        })}</p>
+        <p class="mk-hint mk-rel-status-counts" id="rel-status-counts">{move || {
+            let mut parts = counts.with(|c| {
+                PUBLISHED
+                    .iter()
+                    .filter(|st| c.with_status(**st) > 0)
+                    .map(|st| format!("{} {}", c.with_status(*st), st.label().to_lowercase()))
+                    .collect::<Vec<_>>()
+            });
+            parts.push(s.program.with(|p| {
+                let meetings: usize = p.matches.iter().map(|m| m.meetings.len()).sum();
+                format!("{meetings} meeting(s) logged, {} in all", summary::hours_text(summary::program_minutes(p)))
+            }));
+            parts.join(" \u{b7} ")
+        }}</p>
     }
 }
 
