@@ -11,7 +11,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
-.PHONY: run test setup fmt clippy test-native test-browser build e2e bench clean
+.PHONY: run test setup fmt clippy test-native test-browser build e2e bench bench-browser clean
 
 run: setup
 	@echo "MentorKit: building and serving on http://127.0.0.1:8080 (Ctrl-C to stop)"
@@ -44,6 +44,12 @@ e2e: build
 
 bench:
 	cargo run --profile bench --bin bench
+
+# Figures from the page in headless Chromium, next to the native engine's (prints, never fails
+# on a time).
+bench-browser: build
+	cargo build --profile bench --bin bench
+	node tests/bench/browser.mjs
 
 clean:
 	rm -rf dist target
