@@ -69,7 +69,9 @@ impl AppContext {
             StorageStatus::Persistent => StorageBanner::Saved,
             StorageStatus::MemoryOnly { reason } => StorageBanner::MemoryOnly(reason),
         });
-        let entries = RwSignal::new(library.entries());
+        let listed = library.entries();
+        look_for_a_newer_app(&listed);
+        let entries = RwSignal::new(listed);
         let route = RwSignal::new(Route::parse(&browser::location_hash()));
         let handle = window_event_listener(leptos::ev::hashchange, move |_| {
             route.set(Route::parse(&browser::location_hash()));
@@ -100,6 +102,7 @@ impl AppContext {
     pub fn refresh(&self) {
         let lib = self.library();
         let list = lib.borrow().entries();
+        look_for_a_newer_app(&list);
         self.entries.set(list);
     }
 
@@ -291,6 +294,22 @@ impl AppContext {
             }
             None => self.notices.error("That stored data is gone."),
         }
+    }
+}
+
+/// Data saved by a newer MentorKit is opened read-only (bad input 70); a newer app may be
+/// published, so ask the service worker to look for it (its notice offers Reload).
+fn look_for_a_newer_app(entries: &[Entry]) {
+    if entries.iter().any(|e| {
+        matches!(
+            e,
+            Entry::Ready {
+                read_only: Some(_),
+                ..
+            }
+        )
+    }) {
+        crate::app::offline::check_for_update();
     }
 }
 

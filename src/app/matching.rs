@@ -226,10 +226,25 @@ mod client {
     use crate::core::matching::Control;
     use crate::core::model::{Algorithm, Program};
 
-    /// The worker's loader. Relative, so a site hosted on a sub-path finds it; Trunk names
-    /// worker files after the binary.
+    /// The worker's loader when the page names none (a page built without the post-build
+    /// hook, e.g. in browser tests).
+    const DEFAULT_WORKER_URL: &str = "./mentorkit-worker_loader.js";
+
+    /// The matching worker's loader for this page. The post-build hook (`.ci/offline.mjs`)
+    /// gives the worker's files a content hash and names the loader in
+    /// `<meta name="mentorkit-worker">`, so a page only ever starts the worker built with it
+    /// (an old page served from the offline cache never meets a new worker).
     fn worker_url() -> String {
-        "./mentorkit-worker_loader.js".to_owned()
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| {
+                d.query_selector("meta[name=\"mentorkit-worker\"]")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|m| m.get_attribute("content"))
+            .filter(|url| url.starts_with("./") && !url.contains(':'))
+            .unwrap_or_else(|| DEFAULT_WORKER_URL.to_owned())
     }
 
     /// Copies `bytes` into a new `ArrayBuffer` and posts it with the buffer transferred (the
@@ -372,6 +387,7 @@ mod client {
                     request = None;
                     worker
                 }
+                // Relative, so a site hosted on a sub-path finds it.
                 None => web_sys::Worker::new(&worker_url())
                     .map_err(|e| WorkerStartError::Create(js_text(&e)))?,
             };

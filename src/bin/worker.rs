@@ -3,8 +3,9 @@
 //!
 //! Trunk builds it (`data-type="worker"` in index.html) with the `worker` Cargo profile
 //! (opt-level 3: the engine's speed matters more than this file's size) as
-//! `mentorkit-worker_loader.js`, which the page starts with `new Worker(...)`. Messages are
-//! JSON bytes in transferred `ArrayBuffer`s. On the host it only prints a hint.
+//! `mentorkit-worker_loader.js`; the post-build hook gives its files a content hash and names
+//! the loader in index.html, and the page starts it with `new Worker(...)`. Messages are JSON
+//! bytes in transferred `ArrayBuffer`s. On the host it only prints a hint.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
