@@ -106,6 +106,37 @@ impl AppContext {
         self.entries.set(list);
     }
 
+    /// "Delete everything on this device": removes every MentorKit entry from browser
+    /// storage and the offline copy's caches, then shows the empty library. There is no
+    /// undo; the dialog offers the exports first and asks for a typed confirmation.
+    pub fn delete_everything(&self) {
+        let lib = self.library();
+        let removed = lib.borrow_mut().delete_everything();
+        self.refresh();
+        self.import_report.set(None);
+        let removed = match removed {
+            Ok(n) => n,
+            Err(e) => {
+                self.notices.error(format!(
+                    "Could not delete everything: {e}. The programs still listed are kept."
+                ));
+                return;
+            }
+        };
+        self.navigate(&Route::Library);
+        let notices = self.notices;
+        leptos::task::spawn_local(async move {
+            match crate::app::offline::delete_caches().await {
+                Ok(_) => notices.success(format!(
+                    "Deleted everything MentorKit kept on this device ({removed} stored item(s) and the app's offline copy)."
+                )),
+                Err(e) => notices.error(format!(
+                    "Deleted the {removed} stored item(s), but the app's offline copy could not be deleted: {e}."
+                )),
+            }
+        });
+    }
+
     /// Re-reads every stored program (after another tab changed storage).
     pub fn reload(&self) {
         let lib = self.library();

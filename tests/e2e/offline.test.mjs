@@ -1,9 +1,11 @@
-// Offline use: the service worker the build writes (.ci/offline.mjs) serves the app without
-// a network after the first visit, matching included; a new build is announced with Reload;
-// and an old app served offline never writes over data from a newer MentorKit (bad input 70).
+// Offline use and "Delete everything on this device": the service worker the build writes
+// (.ci/offline.mjs) serves the app without a network after the first visit, matching
+// included; a new build is announced with Reload; an old app served offline never writes
+// over data from a newer MentorKit (bad input 70); and deleting everything removes every
+// MentorKit entry and cache while the app keeps working offline afterwards.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, appReady, saved, storageSnapshot } from './harness.mjs';
+import { startServer, launch, openPage, appReady, saved, storageSnapshot, downloadText } from './harness.mjs';
 
 // One server for the file, whose service worker can be switched to "the next build": the
 // same files, with another version (as a new deployment would give).
@@ -104,6 +106,71 @@ test('an old app served offline opens a newer program read-only and never writes
   await page.locator('#import-file').setInputFiles({ name: 'future.mentorkit.json', mimeType: 'application/json', buffer: Buffer.from(newer) });
   await page.getByText('made by a newer MentorKit (v2); this version reads up to v1').waitFor();
   assert.deepEqual(Object.keys(await storageSnapshot(page)), ['mentorkit:program:prog-future']);
+  await context.setOffline(false);
+  await s.check();
+});
+
+test('Delete everything on this device removes every MentorKit entry and cache, then works offline again', async () => {
+  nextBuild = false;
+  const s = await openPage(browser, server.origin);
+  const { page, context } = s;
+  await openControlled(s);
+  await page.getByRole('button', { name: 'Explore the demo program' }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await saved(page);
+  await page.goto(server.origin + '/#/');
+  await page.getByLabel('Name', { exact: true }).fill('Second program');
+  await page.getByRole('button', { name: 'Create program' }).click();
+  await saved(page);
+  await page.evaluate(() => {
+    localStorage.setItem('mentorkit:program:broken', '{"format": "mentorkit-prog');
+    localStorage.setItem('another-app:settings', 'keep me');
+  });
+  await page.goto(server.origin + '/#/');
+  await page.reload();
+  await appReady(page);
+  assert.equal(Object.keys(await storageSnapshot(page)).length, 3);
+  assert.ok((await cacheNames(page)).some((n) => n.startsWith('mentorkit-')));
+
+  const open = page.getByRole('button', { name: 'Delete everything on this device…' });
+  await open.click();
+  const dialog = page.getByRole('dialog', { name: 'Delete everything on this device' });
+  await dialog.waitFor();
+  // Escape closes it and focus returns to the button.
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'delete-everything-open');
+  await open.click();
+  // The exports come first: every program, and the raw copy of the unreadable one.
+  const exported = await downloadText(page, () => dialog.getByRole('button', { name: 'Export Second program' }).click());
+  assert.equal(JSON.parse(exported.text).program.name, 'Second program');
+  await dialog.getByRole('button', { name: 'Download raw copy' }).waitFor();
+  // The typed confirmation: nothing happens until the word is typed exactly.
+  const confirm = dialog.getByTestId('delete-everything');
+  assert.equal(await confirm.isDisabled(), true);
+  await dialog.getByLabel('Type DELETE to confirm').fill('delete');
+  assert.equal(await confirm.isDisabled(), true);
+  await dialog.getByLabel('Type DELETE to confirm').press('Enter');
+  assert.equal(Object.keys(await storageSnapshot(page)).length, 3, 'a wrong word deletes nothing');
+  await dialog.getByLabel('Type DELETE to confirm').fill('DELETE');
+  await confirm.click();
+  await page.getByText('Deleted everything MentorKit kept on this device').waitFor();
+
+  // Every MentorKit entry and cache is gone; other apps' data and the service worker stay.
+  await page.getByRole('heading', { name: 'Start your first mentoring program' }).waitFor();
+  assert.deepEqual(await storageSnapshot(page), {});
+  assert.equal(await page.evaluate(() => localStorage.getItem('another-app:settings')), 'keep me');
+  assert.deepEqual((await cacheNames(page)).filter((n) => n.startsWith('mentorkit-')), []);
+  assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) !== undefined), true);
+
+  // The app starts fresh, and the next visit fills the offline copy again.
+  await page.reload();
+  await appReady(page);
+  await page.getByRole('heading', { name: 'Start your first mentoring program' }).waitFor();
+  await page.waitForFunction(async () => (await caches.match(new URL('./', location.href).href)) !== undefined, null, { timeout: 30000 });
+  await context.setOffline(true);
+  await page.reload();
+  await appReady(page);
   await context.setOffline(false);
   await s.check();
 });

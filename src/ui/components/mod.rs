@@ -2,6 +2,7 @@
 
 pub mod csv_export;
 pub mod csv_wizard;
+pub mod delete_everything;
 pub mod draft_list;
 pub mod drop_zone;
 pub mod match_run;
