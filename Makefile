@@ -14,13 +14,13 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 # Minutes per target for `make fuzz`.
 FUZZ_MINUTES ?= 10
 
-.PHONY: run test setup fmt clippy test-native test-browser fuzz-smoke build e2e bench bench-browser fuzz clean
+.PHONY: run test setup fmt clippy test-native test-browser fuzz-smoke build size e2e bench bench-browser fuzz clean
 
 run: setup
 	@echo "MentorKit: building and serving on http://127.0.0.1:8080 (Ctrl-C to stop)"
 	trunk serve --release --address 127.0.0.1 --port 8080
 
-test: setup fmt clippy test-native fuzz-smoke test-browser build e2e
+test: setup fmt clippy test-native fuzz-smoke test-browser build size e2e
 	@echo "All MentorKit checks passed."
 
 setup:
@@ -46,6 +46,10 @@ fuzz-smoke:
 
 build:
 	trunk build --release
+
+# The gzipped wasm of the app and of the worker within their budgets (.ci/size-budget.mjs).
+size: build
+	node .ci/size-budget.mjs
 
 e2e: build
 	node --test --test-concurrency=1 tests/e2e/
