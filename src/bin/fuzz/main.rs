@@ -358,7 +358,20 @@ mod native {
             corpus.push(Vec::new());
         }
         let start = Instant::now();
+        let mut report = start + Duration::from_secs(60);
         while start.elapsed() < budget {
+            if Instant::now() >= report {
+                // A sign of life on long runs, and of whether the corpus still finds new things.
+                report += Duration::from_secs(60);
+                println!(
+                    "fuzz: {:<17} {:>4.0} s: {} execs, corpus {}, {} features",
+                    target.name(),
+                    start.elapsed().as_secs_f64(),
+                    stats.execs,
+                    corpus.len(),
+                    features.len()
+                );
+            }
             let parent = rng.below(corpus.len());
             let other = rng.below(corpus.len());
             let input = mutate(&mut rng, target, &corpus[parent], &corpus[other], max_len);

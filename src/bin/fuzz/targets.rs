@@ -304,19 +304,87 @@ pub fn fnv(bytes: &[u8]) -> u64 {
     h
 }
 
-/// The words of a message without numbers and quoted parts, so "row 3" and "row 4" are the
-/// same outcome.
+/// The first words of a message, without numbers and quoted parts, so "row 3" and "row 4",
+/// or two different names, are the same outcome. Messages quote what the input said, so a
+/// whole message would make nearly every input "new".
 fn shape(text: &str) -> String {
+    words(text, 4)
+}
+
+/// An error's kind: its variant (and a nested error's, `Import(NotJson`) and the first words
+/// of its last clause, letters only (`expected value`). Paths and quoted input are left out:
+/// they name whatever the input contained, and a fuzzer rewarded for new words drifts into
+/// ever newer garbage.
+fn error_shape(error: &(impl std::fmt::Debug + std::fmt::Display)) -> String {
+    let debug = format!("{error:?}");
+    let mut variant = String::new();
+    for c in debug.chars() {
+        if c.is_ascii_alphanumeric() || (c == '(' && !variant.contains('(')) {
+            variant.push(c);
+        } else {
+            break;
+        }
+    }
+    let display = error.to_string();
+    // The last clause, up to where it starts quoting the input ("..., this one with [{").
+    let last = display.rsplit(": ").next().unwrap_or_default();
+    let last = last.split([',', '(', ';']).next().unwrap_or_default();
+    let cleaned = words(last, 12);
+    let detail: Vec<&str> = cleaned
+        .split(' ')
+        .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphabetic()))
+        .take(4)
+        .map(|w| if w.len() > 12 { "…" } else { w })
+        .collect();
+    format!("{variant}: {}", detail.join(" "))
+}
+
+fn words(text: &str, n: usize) -> String {
     let mut out = String::new();
     let mut quoted = false;
     for c in text.chars() {
-        if c == '"' || c == '\u{201c}' || c == '\u{201d}' {
+        if matches!(c, '"' | '\'' | '`' | '\u{201c}' | '\u{201d}') {
             quoted = !quoted;
         } else if !quoted && !c.is_ascii_digit() {
             out.push(c);
         }
     }
-    out.chars().take(60).collect()
+    out.split_whitespace().take(n).collect::<Vec<_>>().join(" ")
+}
+
+/// A row error's kind: row messages start with the cell's text ("Lots is not a capacity:
+/// ..."), so only the last few words made of letters count.
+fn row_shape(message: &str) -> String {
+    let head = message.split(':').next().unwrap_or_default();
+    let letters: Vec<&str> = head
+        .split_whitespace()
+        .filter(|w| w.chars().all(|c| c.is_ascii_alphabetic()))
+        .collect();
+    letters[letters.len().saturating_sub(4)..].join(" ")
+}
+
+/// A repair's path without its indices and user-chosen names (`program.people[].capacity`),
+/// and the first words of its message.
+fn repair_shape(path: &str, message: &str) -> String {
+    let message = shape(message);
+    // Unknown fields are named by the input: only that there were some is an outcome.
+    if message.contains("unknown") {
+        return message;
+    }
+    let mut path_shape = String::new();
+    let mut in_index = false;
+    for c in path.chars() {
+        match c {
+            '[' => {
+                in_index = true;
+                path_shape.push_str("[]");
+            }
+            ']' => in_index = false,
+            _ if !in_index => path_shape.push(c),
+            _ => {}
+        }
+    }
+    format!("{path_shape}|{message}")
 }
 
 /// One feature per distinct part, and one for each part's count in powers of two (so "the
@@ -367,10 +435,10 @@ fn import_outcome(result: &Result<Imported, ImportError>) -> Vec<String> {
         Ok(imported) => imported
             .repairs
             .iter()
-            .map(|r| format!("{}|{}", shape(&r.path), shape(&r.message)))
+            .map(|r| repair_shape(&r.path, &r.message))
             .chain(std::iter::once("ok".to_owned()))
             .collect(),
-        Err(e) => vec![shape(&e.to_string())],
+        Err(e) => vec![error_shape(e)],
     }
 }
 
@@ -442,7 +510,7 @@ fn run_csv(input: &[u8]) -> Vec<u64> {
     let (program, options, sniff_options) = csv_setup(input);
     let sniffed = match sniff_with(input, &sniff_options) {
         Ok(s) => s,
-        Err(e) => return signature([shape(&e.to_string())]),
+        Err(e) => return signature([error_shape(&e)]),
     };
     let mapping = auto_map(&sniffed.headers, &program);
     let plan = plan_import(&sniffed, &mapping, &options, &program);
@@ -450,7 +518,7 @@ fn run_csv(input: &[u8]) -> Vec<u64> {
         .row_errors
         .iter()
         .chain(&plan.warnings)
-        .map(|e| shape(&e.to_string()))
+        .map(|e| row_shape(&e.message))
         .collect();
     parts.push(format!(
         "people:{} merges:{} skills:{} missing:{}",
@@ -472,7 +540,7 @@ fn run_csv(input: &[u8]) -> Vec<u64> {
                 after == program,
                 "apply_import failed ({e}) but changed the program"
             );
-            parts.push(shape(&e.to_string()));
+            parts.push(error_shape(&e));
         }
     }
     signature(parts)
@@ -488,10 +556,10 @@ fn run_share(input: &[u8]) -> Vec<u64> {
                 imported
                     .repairs
                     .iter()
-                    .map(|r| format!("{}|{}", shape(&r.path), shape(&r.message)))
+                    .map(|r| repair_shape(&r.path, &r.message))
                     .chain(std::iter::once("ok".to_owned())),
             )
         }
-        Err(e) => signature([shape(&e.to_string())]),
+        Err(e) => signature([error_shape(e)]),
     }
 }
