@@ -123,6 +123,22 @@ pub fn start(notices: Notices) {
     container.set_oncontrollerchange(Some(on_controller.as_ref().unchecked_ref()));
     on_controller.forget();
 
+    // After the page has loaded: the worker's first install downloads every file of the app,
+    // which should not compete with the app's own first render.
+    let loaded = web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.ready_state() == "complete");
+    if loaded {
+        register(container, url, notices);
+    } else if let Some(w) = web_sys::window() {
+        let on_load = Closure::once_into_js(move || register(container, url, notices));
+        let _ = w.add_event_listener_with_callback("load", on_load.unchecked_ref());
+    }
+}
+
+/// Registers the worker and follows its versions.
+fn register(container: ServiceWorkerContainer, url: String, notices: Notices) {
+    let had_controller = container.controller().is_some();
     let promise = container.register(&url);
     spawn_local(async move {
         // A refusal (no service workers here, a host that does not serve the file) leaves
