@@ -352,15 +352,17 @@ fn words(text: &str, n: usize) -> String {
     out.split_whitespace().take(n).collect::<Vec<_>>().join(" ")
 }
 
-/// A row error's kind: row messages start with the cell's text ("Lots is not a capacity:
-/// ..."), so only the last few words made of letters count.
+/// A row error's kind: row messages quote or name the cell's text ("Lots is not a capacity:
+/// ..."), so only the message's own words count: unquoted, lower-case letters, before the
+/// first colon.
 fn row_shape(message: &str) -> String {
     let head = message.split(':').next().unwrap_or_default();
-    let letters: Vec<&str> = head
-        .split_whitespace()
-        .filter(|w| w.chars().all(|c| c.is_ascii_alphabetic()))
-        .collect();
-    letters[letters.len().saturating_sub(4)..].join(" ")
+    words(head, 40)
+        .split(' ')
+        .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase()))
+        .take(5)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A repair's path without its indices and user-chosen names (`program.people[].capacity`),
@@ -387,6 +389,12 @@ fn repair_shape(path: &str, message: &str) -> String {
     format!("{path_shape}|{message}")
 }
 
+/// How many distinct outcome parts a target can tell apart. Messages can still carry bits of
+/// the input (a cell's text where a message names it unquoted); folding parts into a fixed
+/// number of slots bounds the features whatever leaks through, so the corpus settles instead
+/// of filling with inputs that only differ in the text they quote.
+const SLOTS: u64 = 1 << 14;
+
 /// One feature per distinct part, and one for each part's count in powers of two (so "the
 /// same repair, many times" is new too).
 fn signature(parts: impl IntoIterator<Item = String>) -> Vec<u64> {
@@ -397,11 +405,8 @@ fn signature(parts: impl IntoIterator<Item = String>) -> Vec<u64> {
     counts
         .into_iter()
         .flat_map(|(part, n)| {
-            let h = fnv(part.as_bytes());
-            [
-                h,
-                h ^ u64::from(32 - n.leading_zeros()).wrapping_mul(0x9E37_79B9_7F4A_7C15),
-            ]
+            let slot = fnv(part.as_bytes()) % SLOTS;
+            [slot, SLOTS * u64::from(32 - n.leading_zeros()) + slot]
         })
         .collect()
 }
