@@ -551,6 +551,30 @@ fn a_5_mb_name_is_cut_to_the_limit_with_a_repair() {
     assert_round_trips(&imported.program);
 }
 
+/// Bad input 73, found by the fuzzer (tests/fuzz-findings/program-file/crash-1da0a60e71574111): a counter
+/// at the top of its range, clamped to MAX_SEQ, then raised past it by the fresh id a goal
+/// without one needs. The program did not read back unchanged (its next_seq was repaired
+/// again); such a file is now refused as over a limit, and nothing is imported.
+#[test]
+fn a_file_whose_id_counter_has_no_room_for_the_new_ids_it_needs_is_refused() {
+    for next_seq in ["18446744073709551615", "9223372036854775807"] {
+        let program = format!(
+            r#"{{"id": "prog-1", "next_seq": {next_seq}, "goals": [{{"title": "No id"}}]}}"#
+        );
+        let e = import_program(&file(&program)).unwrap_err();
+        assert!(matches!(e, ImportError::Limit(_)), "{next_seq}: {e:?}");
+        assert!(e.to_string().contains("program.next_seq"), "{e}");
+    }
+    // A counter at the top is still read (clamped) when no new id is needed, and then reads
+    // back unchanged.
+    let program = r#"{"id": "prog-1", "next_seq": 18446744073709551615,
+        "goals": [{"id": "g1", "title": "Has an id"}]}"#;
+    let imported = import_ok(&file(program));
+    assert_eq!(imported.program.next_seq, mentorkit::core::limits::MAX_SEQ);
+    assert!(repair(&imported, "program.next_seq").contains("above the maximum"));
+    assert_round_trips(&imported.program);
+}
+
 /// Bad input 16: two people with the same id; the second gets a fresh id, references keep
 /// pointing to the first.
 #[test]

@@ -10,7 +10,7 @@ use mentorkit::core::exchange::file_format::{export_program, export_stored, impo
 use mentorkit::core::model::{Person, Program, ProgramId, Role};
 use mentorkit::persist::{
     program_key, revision_of, Backend, Debounce, Entry, Library, LibraryImportError, MemoryBackend,
-    StoreError, KEY_PREFIX,
+    StoreError, KEY_PREFIX, STORAGE_PREFIX,
 };
 
 const T1: &str = "2026-11-23T10:00:00.000Z";
@@ -592,4 +592,59 @@ fn debounce_deadline_moves_with_each_change_and_clears_on_take() {
     assert!(d.take());
     assert_eq!(d.deadline(), None);
     assert_eq!(Debounce::new(300.0, 10.0).max_wait(), 300.0);
+}
+
+/// "Delete everything on this device": every MentorKit key goes (programs, unreadable and
+/// newer-version entries, the probe), other apps' keys on the same site stay, and the
+/// library is empty afterwards.
+#[test]
+fn delete_everything_removes_every_mentorkit_key_and_nothing_else() {
+    let (mut lib, store) = library();
+    lib.create(&program("prog-a", "A", 3), T1).unwrap();
+    lib.create(&program("prog-b", "B", 1), T2).unwrap();
+    store.set(&format!("{KEY_PREFIX}broken"), "{").unwrap();
+    store
+        .set(&format!("{KEY_PREFIX}newer"), &newer_envelope("newer"))
+        .unwrap();
+    store.set("mentorkit:probe", "1").unwrap();
+    store
+        .set("another-app:settings", "{\"keep\":true}")
+        .unwrap();
+    store.set("mentorkitchen", "not ours either").unwrap();
+    lib.reload();
+    assert_eq!(lib.entries().len(), 4);
+
+    assert_eq!(lib.delete_everything().unwrap(), 5);
+
+    assert!(lib.entries().is_empty());
+    let left = store.snapshot();
+    assert!(
+        left.keys().all(|k| !k.starts_with(STORAGE_PREFIX)),
+        "{left:?}"
+    );
+    assert_eq!(
+        left.keys().cloned().collect::<Vec<_>>(),
+        ["another-app:settings", "mentorkitchen"]
+    );
+    // The app starts fresh: a new program can be created under a previously used id.
+    lib.create(&program("prog-a", "A again", 0), T3).unwrap();
+    assert_eq!(ids(&lib.entries()), ["prog-a"]);
+}
+
+/// A storage failure half way: what was removed stays removed, the error is reported, and
+/// the list shows what is left (never a stale list of deleted programs).
+#[test]
+fn delete_everything_reports_a_storage_failure_and_lists_what_is_left() {
+    let flaky = Flaky::default();
+    let mut lib = Library::open(Box::new(flaky.clone()));
+    lib.create(&program("prog-a", "A", 1), T1).unwrap();
+    flaky.fail_keys.set(true);
+    assert!(matches!(
+        lib.delete_everything(),
+        Err(StoreError::Unavailable(_))
+    ));
+    assert_eq!(ids(&lib.entries()), ["prog-a"], "nothing was removed");
+    flaky.fail_keys.set(false);
+    assert_eq!(lib.delete_everything().unwrap(), 1);
+    assert!(lib.entries().is_empty());
 }

@@ -76,7 +76,9 @@ impl AppContext {
             StorageStatus::Persistent => StorageBanner::Saved,
             StorageStatus::MemoryOnly { reason } => StorageBanner::MemoryOnly(reason),
         });
-        let entries = RwSignal::new(library.entries());
+        let listed = library.entries();
+        look_for_a_newer_app(&listed);
+        let entries = RwSignal::new(listed);
         let route = RwSignal::new(Route::parse(&browser::location_hash()));
         let handle = window_event_listener(leptos::ev::hashchange, move |_| {
             route.set(Route::parse(&browser::location_hash()));
@@ -107,7 +109,39 @@ impl AppContext {
     pub fn refresh(&self) {
         let lib = self.library();
         let list = lib.borrow().entries();
+        look_for_a_newer_app(&list);
         self.entries.set(list);
+    }
+
+    /// "Delete everything on this device": removes every MentorKit entry from browser
+    /// storage and the offline copy's caches, then shows the empty library. There is no
+    /// undo; the dialog offers the exports first and asks for a typed confirmation.
+    pub fn delete_everything(&self) {
+        let lib = self.library();
+        let removed = lib.borrow_mut().delete_everything();
+        self.refresh();
+        self.import_report.set(None);
+        let removed = match removed {
+            Ok(n) => n,
+            Err(e) => {
+                self.notices.error(format!(
+                    "Could not delete everything: {e}. The programs still listed are kept."
+                ));
+                return;
+            }
+        };
+        self.navigate(&Route::Library);
+        let notices = self.notices;
+        leptos::task::spawn_local(async move {
+            match crate::app::offline::delete_caches().await {
+                Ok(_) => notices.success(format!(
+                    "Deleted everything MentorKit kept on this device ({removed} stored item(s) and the app's offline copy)."
+                )),
+                Err(e) => notices.error(format!(
+                    "Deleted the {removed} stored item(s), but the app's offline copy could not be deleted: {e}."
+                )),
+            }
+        });
     }
 
     /// Re-reads every stored program (after another tab changed storage).
@@ -298,6 +332,22 @@ impl AppContext {
             }
             None => self.notices.error("That stored data is gone."),
         }
+    }
+}
+
+/// Data saved by a newer MentorKit is opened read-only (bad input 70); a newer app may be
+/// published, so ask the service worker to look for it (its notice offers Reload).
+fn look_for_a_newer_app(entries: &[Entry]) {
+    if entries.iter().any(|e| {
+        matches!(
+            e,
+            Entry::Ready {
+                read_only: Some(_),
+                ..
+            }
+        )
+    }) {
+        crate::app::offline::check_for_update();
     }
 }
 

@@ -3,9 +3,16 @@
 //!
 //! The page sends a [`RunRequest`] (the whole program and the algorithm); the worker answers
 //! with [`WorkerMessage::Progress`] (at most about ten a second), then one
-//! [`WorkerMessage::Done`] or [`WorkerMessage::Failed`]. Cancelling terminates the worker;
-//! the next run starts a fresh one. The protocol and [`run_request`] are plain Rust, so the
+//! [`WorkerMessage::Done`] or [`WorkerMessage::Failed`]. Cancelling terminates the worker
+//! (the next run starts a fresh one); a worker whose run finished is kept two minutes for the
+//! next run, which then starts at once with code the browser has already optimised. The protocol and [`run_request`] are plain Rust, so the
 //! worker's work is tested natively.
+//!
+//! Every message travels as the UTF-8 bytes of its JSON ([`encode_request`],
+//! [`encode_message`]) in an `ArrayBuffer` that is *transferred*, not copied: the program is
+//! written once from the page's copy (no clone for the request), copied once into the
+//! buffer, and read once on the other side. A JS string would cost two more conversions
+//! (UTF-8 to UTF-16 and back) and a structured clone of a multi-megabyte string.
 
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +30,56 @@ pub struct RunRequest {
     /// Today, for the rematch cooldown.
     #[serde(default)]
     pub as_of: Option<Date>,
+}
+
+/// The request as the page writes it: borrows the program instead of cloning it. Same JSON
+/// as [`RunRequest`].
+#[derive(Serialize)]
+struct RunRequestRef<'a> {
+    program: &'a Program,
+    algorithm: Algorithm,
+    as_of: Option<Date>,
+}
+
+/// The bytes of the [`RunRequest`] for `program`, `algorithm` and `as_of` (UTF-8 JSON),
+/// written from a borrowed program.
+///
+/// # Errors
+/// Only if serialisation fails (a program that breaks serde's rules, e.g. a map key that is
+/// not a string: not one MentorKit makes).
+pub fn encode_request(
+    program: &Program,
+    algorithm: Algorithm,
+    as_of: Option<Date>,
+) -> serde_json::Result<Vec<u8>> {
+    serde_json::to_vec(&RunRequestRef {
+        program,
+        algorithm,
+        as_of,
+    })
+}
+
+/// Reads the bytes of a [`RunRequest`].
+///
+/// # Errors
+/// When the bytes are not a request (a page and worker of different builds would show here;
+/// the service worker and hashed file names keep them paired).
+pub fn decode_request(bytes: &[u8]) -> serde_json::Result<RunRequest> {
+    serde_json::from_slice(bytes)
+}
+
+/// The bytes of a [`WorkerMessage`] (UTF-8 JSON).
+pub fn encode_message(message: &WorkerMessage) -> Vec<u8> {
+    // Our own message types always serialise; an empty buffer reads as an unreadable answer.
+    serde_json::to_vec(message).unwrap_or_default()
+}
+
+/// Reads the bytes of a [`WorkerMessage`].
+///
+/// # Errors
+/// When the bytes are not a message.
+pub fn decode_message(bytes: &[u8]) -> serde_json::Result<WorkerMessage> {
+    serde_json::from_slice(bytes)
 }
 
 /// What a finished run produced.
@@ -157,7 +214,7 @@ pub fn run_request(
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use client::{MatchWorker, ProgramRun, RunEvent, WorkerStartError};
+pub use client::{post_bytes, read_bytes, MatchWorker, ProgramRun, RunEvent, WorkerStartError};
 
 #[cfg(target_arch = "wasm32")]
 mod client {
@@ -169,11 +226,58 @@ mod client {
 
     use leptos::prelude::*;
 
-    use super::{run_request, RunOutcome, RunRequest, WorkerMessage};
+    use super::{
+        decode_message, encode_request, run_request, RunOutcome, RunRequest, WorkerMessage,
+    };
     use crate::app::session::Session;
+    use crate::core::date::Date;
     use crate::core::matching::draft::AcceptRun;
     use crate::core::matching::Control;
-    use crate::core::model::Algorithm;
+    use crate::core::model::{Algorithm, Program};
+
+    /// The worker's loader when the page names none (a page built without the post-build
+    /// hook, e.g. in browser tests).
+    const DEFAULT_WORKER_URL: &str = "./mentorkit-worker_loader.js";
+
+    /// The matching worker's loader for this page. The post-build hook (`.ci/offline.mjs`)
+    /// gives the worker's files a content hash and names the loader in
+    /// `<meta name="mentorkit-worker">`, so a page only ever starts the worker built with it
+    /// (an old page served from the offline cache never meets a new worker).
+    fn worker_url() -> String {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| {
+                d.query_selector("meta[name=\"mentorkit-worker\"]")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|m| m.get_attribute("content"))
+            .filter(|url| url.starts_with("./") && !url.contains(':'))
+            .unwrap_or_else(|| DEFAULT_WORKER_URL.to_owned())
+    }
+
+    /// Copies `bytes` into a new `ArrayBuffer` and posts it with the buffer transferred (the
+    /// receiver gets it without a copy). `post` is the page's `Worker::postMessage` or the
+    /// worker's `DedicatedWorkerGlobalScope::postMessage` (with transfer).
+    ///
+    /// # Errors
+    /// What the browser threw.
+    pub fn post_bytes(
+        bytes: &[u8],
+        post: impl FnOnce(&JsValue, &JsValue) -> Result<(), JsValue>,
+    ) -> Result<(), JsValue> {
+        let array = js_sys::Uint8Array::new_with_length(bytes.len() as u32);
+        array.copy_from(bytes);
+        let buffer = array.buffer();
+        post(&buffer, &js_sys::Array::of1(&buffer))
+    }
+
+    /// The bytes of a received message: an `ArrayBuffer` (as [`post_bytes`] sends), else
+    /// `None`.
+    pub fn read_bytes(data: &JsValue) -> Option<Vec<u8>> {
+        data.dyn_ref::<js_sys::ArrayBuffer>()
+            .map(|b| js_sys::Uint8Array::new(b).to_vec())
+    }
 
     /// Why the matching worker could not be started or reached.
     #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -186,10 +290,63 @@ mod client {
         Send(String),
     }
 
-    /// One matching run in a dedicated worker. Dropping it terminates the worker, so a
-    /// run abandoned (cancelled, or its page left) never reports back.
+    /// How long a worker that finished a run is kept for the next one. A kept worker starts
+    /// the next run at once, with its code already optimised by the browser (a fresh
+    /// worker's first run decodes the program about ten times slower while the browser
+    /// compiles the hot code); after this long it is closed to give its memory back.
+    const KEEP_IDLE: std::time::Duration = std::time::Duration::from_secs(120);
+
+    /// A worker that finished its run, waiting for the next one.
+    struct Idle {
+        worker: web_sys::Worker,
+        /// Tells a stale idle timer from the current one.
+        generation: u64,
+    }
+
+    thread_local! {
+        static IDLE: RefCell<Option<Idle>> = const { RefCell::new(None) };
+        static GENERATION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    }
+
+    /// Keeps a worker that finished its run (and no longer reports to anyone) for the next
+    /// run, closing whichever was kept before.
+    fn park(worker: web_sys::Worker) {
+        let generation = GENERATION.with(|g| {
+            g.set(g.get() + 1);
+            g.get()
+        });
+        let previous = IDLE.with(|i| i.borrow_mut().replace(Idle { worker, generation }));
+        if let Some(previous) = previous {
+            previous.worker.terminate();
+        }
+        leptos::prelude::set_timeout(
+            move || {
+                let expired = IDLE.with(|i| {
+                    let mut slot = i.borrow_mut();
+                    if slot
+                        .as_ref()
+                        .is_some_and(|idle| idle.generation == generation)
+                    {
+                        slot.take()
+                    } else {
+                        None
+                    }
+                });
+                if let Some(idle) = expired {
+                    idle.worker.terminate();
+                }
+            },
+            KEEP_IDLE,
+        );
+    }
+
+    /// One matching run in a dedicated worker. Dropping it before the run finished
+    /// terminates the worker, so a run abandoned (cancelled, or its page left) never
+    /// reports back; a worker whose run finished is kept a while for the next run.
     pub struct MatchWorker {
         worker: web_sys::Worker,
+        /// The run finished (its result arrived): the worker is idle and healthy.
+        finished: Rc<std::cell::Cell<bool>>,
         _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
         _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
     }
@@ -197,33 +354,59 @@ mod client {
     type Sink = Rc<RefCell<dyn FnMut(WorkerMessage)>>;
 
     impl MatchWorker {
-        /// Starts a worker, sends it `request` once it is listening, and calls `on_message`
+        /// Sends the request to match `program` with `algorithm` to a worker (the one kept
+        /// from the last run, or a new one once it is listening), and calls `on_message`
         /// with each message it sends. A worker that fails to load or crashes arrives as
         /// [`WorkerMessage::Failed`].
         ///
         /// # Errors
         /// [`WorkerStartError`] when the worker cannot be created or the request encoded.
         pub fn start(
-            request: &RunRequest,
+            program: &Program,
+            algorithm: Algorithm,
+            as_of: Option<Date>,
             on_message: impl FnMut(WorkerMessage) + 'static,
         ) -> Result<MatchWorker, WorkerStartError> {
-            let text = serde_json::to_string(request)
-                .map_err(|e| WorkerStartError::Send(e.to_string()))?;
-            // Relative, so a site hosted on a sub-path finds it; Trunk does not hash worker
-            // file names.
-            let worker = web_sys::Worker::new("./mentorkit-worker_loader.js")
-                .map_err(|e| WorkerStartError::Create(crate::js::reason(&e)))?;
+            // Written now (while a new worker loads), and handed over, not copied.
+            let mut request = Some(
+                encode_request(program, algorithm, as_of)
+                    .map_err(|e| WorkerStartError::Send(e.to_string()))?,
+            );
+            let kept = IDLE.with(|i| i.borrow_mut().take()).map(|idle| idle.worker);
+            let kept = kept.and_then(|worker| {
+                let bytes = request.as_deref().unwrap_or_default();
+                match post_bytes(bytes, |m, t| worker.post_message_with_transfer(m, t)) {
+                    Ok(()) => Some(worker),
+                    Err(_) => {
+                        worker.terminate();
+                        None
+                    }
+                }
+            });
+            let worker = match kept {
+                Some(worker) => {
+                    request = None;
+                    worker
+                }
+                // Relative, so a site hosted on a sub-path finds it.
+                None => web_sys::Worker::new(&worker_url())
+                    .map_err(|e| WorkerStartError::Create(crate::js::reason(&e)))?,
+            };
+            let finished = Rc::new(std::cell::Cell::new(false));
             let sink: Sink = Rc::new(RefCell::new(on_message));
             let sender = worker.clone();
             let to_page = sink.clone();
+            let done = finished.clone();
             let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
                 move |e: web_sys::MessageEvent| {
-                    let data = e.data().as_string().unwrap_or_default();
-                    let message = match serde_json::from_str::<WorkerMessage>(&data) {
+                    let data = read_bytes(&e.data()).unwrap_or_default();
+                    let message = match decode_message(&data) {
                         Ok(WorkerMessage::Ready) => {
                             // The worker reads messages only once its wasm is loaded: send
-                            // the request now.
-                            match sender.post_message(&JsValue::from_str(&text)) {
+                            // the request now (once; its buffer moves to the worker).
+                            let Some(bytes) = request.take() else { return };
+                            match post_bytes(&bytes, |m, t| sender.post_message_with_transfer(m, t))
+                            {
                                 Ok(()) => return,
                                 Err(err) => WorkerMessage::Failed {
                                     message: WorkerStartError::Send(crate::js::reason(&err))
@@ -236,6 +419,8 @@ mod client {
                             message: format!("unreadable answer from the matching worker: {err}"),
                         },
                     };
+                    // Only a worker that answered in full is kept for the next run.
+                    done.set(matches!(message, WorkerMessage::Done(_)));
                     if let Ok(mut f) = to_page.try_borrow_mut() {
                         f(message);
                     }
@@ -258,6 +443,7 @@ mod client {
             worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
             Ok(MatchWorker {
                 worker,
+                finished,
                 _on_message: on_message,
                 _on_error: on_error,
             })
@@ -268,7 +454,11 @@ mod client {
         fn drop(&mut self) {
             self.worker.set_onmessage(None);
             self.worker.set_onerror(None);
-            self.worker.terminate();
+            if self.finished.get() {
+                park(self.worker.clone());
+            } else {
+                self.worker.terminate();
+            }
         }
     }
 
@@ -313,14 +503,12 @@ mod client {
             algorithm: Algorithm,
             on_event: impl Fn(RunEvent) + 'static,
         ) -> ProgramRun {
-            let started = s.program.get_untracked();
-            let request = RunRequest {
-                program: started.clone(),
-                algorithm,
-                as_of: crate::app::browser::today(),
-            };
+            // Kept to tell, when the result arrives, whether the program changed meanwhile.
+            let started = Rc::new(s.program.get_untracked());
+            let as_of = crate::app::browser::today();
             let on_event = Rc::new(on_event);
             let tell = on_event.clone();
+            let before = started.clone();
             let deliver = move |message: WorkerMessage| match message {
                 WorkerMessage::Ready => {}
                 WorkerMessage::Progress { phase, done, total } => {
@@ -329,7 +517,7 @@ mod client {
                 WorkerMessage::Done(mut outcome) => {
                     let current = s
                         .program
-                        .try_with_untracked(|now| *now == started)
+                        .try_with_untracked(|now| *now == *before)
                         .unwrap_or(false);
                     if !current {
                         tell(RunEvent::Stale);
@@ -350,7 +538,7 @@ mod client {
                 }
                 WorkerMessage::Failed { message } => tell(RunEvent::Failed(message)),
             };
-            match MatchWorker::start(&request, deliver.clone()) {
+            match MatchWorker::start(&started, algorithm, as_of, deliver.clone()) {
                 Ok(worker) => ProgramRun {
                     _worker: Some(worker),
                 },
@@ -361,6 +549,11 @@ mod client {
                         "{}. Matching runs on this page instead, which may be slow for large programs.",
                         crate::app::session::sentence(&e.to_string()).trim_end_matches('.')
                     ));
+                    let request = RunRequest {
+                        program: (*started).clone(),
+                        algorithm,
+                        as_of,
+                    };
                     deliver(run_request(request, &mut |_| Control::Continue));
                     ProgramRun { _worker: None }
                 }
@@ -443,6 +636,32 @@ mod tests {
             }
             other => panic!("expected Done, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_request_written_from_a_borrowed_program_reads_back_as_the_same_request() {
+        let program = demo_program(crate::core::model::ProgramId("p".into()));
+        let bytes = encode_request(&program, Algorithm::Stable, None).unwrap();
+        let back = decode_request(&bytes).unwrap();
+        assert_eq!(back.program, program);
+        assert_eq!(back.algorithm, Algorithm::Stable);
+    }
+
+    #[test]
+    fn messages_survive_their_bytes_and_garbage_is_an_error() {
+        for message in [
+            WorkerMessage::Ready,
+            WorkerMessage::progress(Progress::Scoring { done: 3, total: 9 }),
+            WorkerMessage::Failed {
+                message: "x".into(),
+            },
+        ] {
+            assert_eq!(decode_message(&encode_message(&message)).unwrap(), message);
+        }
+        // A page and a worker of different builds, or a damaged buffer: an error, no panic.
+        assert!(decode_message(b"").is_err());
+        assert!(decode_message(b"{\"kind\":\"from_the_future\"}").is_err());
+        assert!(decode_request(b"[1,2]").is_err());
     }
 
     #[test]

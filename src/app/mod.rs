@@ -15,6 +15,8 @@ mod context;
 #[cfg(target_arch = "wasm32")]
 pub mod notices;
 #[cfg(target_arch = "wasm32")]
+pub mod offline;
+#[cfg(target_arch = "wasm32")]
 pub mod session;
 #[cfg(target_arch = "wasm32")]
 pub mod suggestions;

@@ -15,6 +15,15 @@ pub enum NoticeKind {
     Info,
     /// Something failed; stays until dismissed.
     Error,
+    /// A new version of the app is ready; stays until acted on ("Reload") or dismissed.
+    Update,
+}
+
+impl NoticeKind {
+    /// Whether the notice stays until the user acts on it or dismisses it.
+    fn stays(self) -> bool {
+        matches!(self, NoticeKind::Error | NoticeKind::Update)
+    }
 }
 
 /// One toast.
@@ -77,16 +86,13 @@ impl Notices {
                 text,
                 action: label,
             });
-            // Keep the stack short: the oldest non-error notices go first.
+            // Keep the stack short: the oldest passing notices go first.
             while l.len() > 5 {
-                let pos = l
-                    .iter()
-                    .position(|n| n.kind != NoticeKind::Error)
-                    .unwrap_or(0);
+                let pos = l.iter().position(|n| !n.kind.stays()).unwrap_or(0);
                 l.remove(pos);
             }
         });
-        if kind != NoticeKind::Error {
+        if !kind.stays() {
             let this = *self;
             let secs = if this.has_action(id) { 10 } else { 6 };
             set_timeout(move || this.dismiss(id), Duration::from_secs(secs));

@@ -7,7 +7,9 @@
 //! - `--algorithms optimal,participation,stable,groups,top_n` (default `optimal`);
 //! - `--large` also runs 50,000 mentees x 10,000 mentors (streamed scores);
 //! - `--candidates K` candidate mentors per mentee for the sparse solve (default 24);
-//! - `--seed N`.
+//! - `--seed N`;
+//! - `--write-program MENTEESxMENTORS FILE` writes that synthetic program as a program file
+//!   and exits (the browser benchmark, `make bench-browser`, imports it).
 //!
 //! `cpu_s` is the process CPU time of the run (user + system, all threads): on a shared
 //! machine it shows the work done when wall times are inflated by other load.
@@ -102,6 +104,8 @@ fn secs(d: Duration) -> String {
 }
 
 struct Args {
+    /// `--write-program`: the size and where to write it.
+    write: Option<((usize, usize), String)>,
     options: Options,
     sizes: Vec<(usize, usize)>,
     algorithms: Vec<Algorithm>,
@@ -117,6 +121,7 @@ fn parse_args() -> Result<Args, String> {
     let mut seed = 42;
     let mut large = false;
     let mut options = Options::default();
+    let mut write = None;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -144,12 +149,21 @@ fn parse_args() -> Result<Args, String> {
                 seed = v.parse().map_err(|e| format!("bad seed: {e}"))?;
             }
             "--large" => large = true,
+            "--write-program" => {
+                let size = it.next().ok_or("--write-program needs MENTEESxMENTORS FILE")?;
+                let file = it.next().ok_or("--write-program needs MENTEESxMENTORS FILE")?;
+                let parsed = size
+                    .split_once('x')
+                    .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
+                    .ok_or(format!("bad size {size:?}: write it like 5000x2750"))?;
+                write = Some((parsed, file));
+            }
             "--candidates" => {
                 let v = it.next().ok_or("--candidates needs a number")?;
                 options.candidates = v.parse().map_err(|e| format!("bad --candidates: {e}"))?;
             }
             "--help" | "-h" => {
-                return Err("usage: bench [--sizes 1000,5000] [--algorithms optimal,stable] [--large] [--candidates K] [--seed N]".into())
+                return Err("usage: bench [--sizes 1000,5000] [--algorithms optimal,stable] [--large] [--candidates K] [--seed N] [--write-program 5000x2750 FILE]".into())
             }
             other => return Err(format!("unknown argument {other:?}")),
         }
@@ -158,6 +172,7 @@ fn parse_args() -> Result<Args, String> {
         sizes.push((50_000, 10_000));
     }
     Ok(Args {
+        write,
         options,
         sizes,
         algorithms,
@@ -173,6 +188,10 @@ fn main() {
             std::process::exit(2);
         }
     };
+    if let Some(((n, m), file)) = &args.write {
+        write_program(*n, *m, args.seed, file);
+        return;
+    }
     println!(
         "threads available: {}",
         std::thread::available_parallelism().map_or(1, |n| n.get())
@@ -303,6 +322,30 @@ fn relationship_health(n: usize, check_ins: usize, seed: u64) {
         health_all.as_secs_f64() * 1000.0,
         table.as_secs_f64() * 1000.0,
         filter.as_secs_f64() * 1000.0
+    );
+}
+
+/// Writes the synthetic program of `n` mentees and `m` mentors as a program file (the same
+/// program the table above matches, for the browser benchmark to import).
+fn write_program(n: usize, m: usize, seed: u64, file: &str) {
+    let program = synthetic::program(n, m, seed);
+    let text = match mentorkit::core::exchange::file_format::export_program(
+        &program,
+        "2027-01-01T00:00:00Z",
+    ) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("bench: the synthetic program does not export: {e}");
+            std::process::exit(1);
+        }
+    };
+    if let Err(e) = std::fs::write(file, text.as_bytes()) {
+        eprintln!("bench: could not write {file}: {e}");
+        std::process::exit(1);
+    }
+    println!(
+        "wrote {file}: {n} mentees x {m} mentors, {} bytes",
+        text.len()
     );
 }
 

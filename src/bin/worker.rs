@@ -1,13 +1,18 @@
 //! The matching worker: runs the matching engine in a dedicated web worker so the page never
 //! freezes, even for thousands of mentees. See `mentorkit::app::matching` for the messages.
 //!
-//! Trunk builds it (`data-type="worker"` in index.html) as `mentorkit-worker_loader.js`, which
-//! the page starts with `new Worker(...)`. On the host it only prints a hint.
+//! Trunk builds it (`data-type="worker"` in index.html) with the `worker` Cargo profile
+//! (opt-level 3: the engine's speed matters more than this file's size) as
+//! `mentorkit-worker_loader.js`; the post-build hook gives its files a content hash and names
+//! the loader in index.html, and the page starts it with `new Worker(...)`. Messages are JSON
+//! bytes in transferred `ArrayBuffer`s. On the host it only prints a hint.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use mentorkit::app::matching::{run_request, RunRequest, WorkerMessage};
+    use mentorkit::app::matching::{
+        decode_request, encode_message, post_bytes, read_bytes, run_request, WorkerMessage,
+    };
     use mentorkit::core::matching::Control;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -20,18 +25,17 @@ fn main() {
     let post = {
         let scope = scope.clone();
         move |message: &WorkerMessage| {
-            // Serialising our own message types cannot fail; a send error means the page
-            // is gone, and then nobody is listening.
-            if let Ok(text) = serde_json::to_string(message) {
-                let _ = scope.post_message(&JsValue::from_str(&text));
-            }
+            // A send error means the page is gone, and then nobody is listening.
+            let _ = post_bytes(&encode_message(message), |m, t| {
+                scope.post_message_with_transfer(m, t)
+            });
         }
     };
     let reply = post.clone();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            let text = e.data().as_string().unwrap_or_default();
-            let request = match serde_json::from_str::<RunRequest>(&text) {
+            let bytes = read_bytes(&e.data()).unwrap_or_default();
+            let request = match decode_request(&bytes) {
                 Ok(r) => r,
                 Err(err) => {
                     reply(&WorkerMessage::Failed {

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Deserialize;
 use thiserror::Error;
 
-use super::{program_key, Backend, Entry, Loaded, StoreError, Summary, KEY_PREFIX};
+use super::{program_key, Backend, Entry, Loaded, StoreError, Summary, KEY_PREFIX, STORAGE_PREFIX};
 use crate::core::exchange::file_format::{
     export_stored, import_program, import_with, ImportError, Repair, VersionPolicy,
     CURRENT_VERSION, FORMAT_TAG,
@@ -305,6 +305,35 @@ impl Library {
         }
         self.cache.remove(&key);
         Ok(raw)
+    }
+
+    /// Removes every MentorKit entry from the store: every key starting with
+    /// [`STORAGE_PREFIX`] (programs, readable or not, and anything else MentorKit keeps
+    /// there); other sites' and apps' keys are left alone. Returns how many keys were
+    /// removed. "Delete everything on this device": there is no undo, so the caller offers
+    /// an export first and asks for a typed confirmation.
+    ///
+    /// # Errors
+    /// The backend's error. Keys removed before it stay removed, and the list shows what
+    /// is left.
+    pub fn delete_everything(&mut self) -> Result<usize, StoreError> {
+        let ours: Vec<String> = self
+            .backend
+            .keys()?
+            .into_iter()
+            .filter(|k| k.starts_with(STORAGE_PREFIX))
+            .collect();
+        let mut removed = 0;
+        for key in ours {
+            if let Err(e) = self.backend.remove(&key) {
+                self.reload();
+                return Err(e);
+            }
+            self.cache.remove(&key);
+            removed += 1;
+        }
+        self.reload();
+        Ok(removed)
     }
 
     /// Puts back the text [`Library::delete`] returned (Undo), byte for byte.

@@ -38,6 +38,10 @@ use crate::core::model::{Program, ProgramId, Purpose};
 pub use debounce::{Debounce, AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS};
 pub use library::{revision_of, ImportedToLibrary, Library, LibraryImportError};
 
+/// The prefix of every key MentorKit writes to browser storage (programs, the availability
+/// probe): [`Library::delete_everything`] removes exactly the keys that start with it.
+pub const STORAGE_PREFIX: &str = "mentorkit:";
+
 /// The prefix of every storage key MentorKit uses for a program: the key of a program is
 /// this prefix followed by its [`ProgramId`]. Keys without it are never read or written.
 pub const KEY_PREFIX: &str = "mentorkit:program:";

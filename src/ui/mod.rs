@@ -27,6 +27,7 @@ pub fn App() -> impl IntoView {
     }
     let app = AppContext::new();
     provide_context(app);
+    crate::app::offline::start(app.notices);
 
     // Only the page kind and program id re-create the page; switching sections does not
     // re-open the program.

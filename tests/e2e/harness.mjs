@@ -21,10 +21,14 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
   '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
 
-/** Starts the static server on a free port; resolves to its origin. */
-export async function startServer() {
+/**
+ * Starts the static server on a free port; resolves to its origin. `transform(path, bytes)`,
+ * if given, may return other bytes for a file (a test serving "the next build").
+ */
+export async function startServer({ transform } = {}) {
   const server = createServer(async (req, res) => {
     try {
       let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -34,8 +38,9 @@ export async function startServer() {
       if (!file.startsWith(root)) throw new Error('outside dist');
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
+      const bytes = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(await readFile(file));
+      res.end(transform?.(path, bytes) ?? bytes);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');

@@ -3,6 +3,7 @@
 pub mod control_strip;
 pub mod csv_export;
 pub mod csv_wizard;
+pub mod delete_everything;
 pub mod draft;
 pub mod drop_zone;
 pub mod log_wizard;

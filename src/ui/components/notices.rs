@@ -17,7 +17,7 @@ pub fn NoticeStack() -> impl IntoView {
                         let id = notice.id;
                         let class = match notice.kind {
                             NoticeKind::Success => "mk-notice mk-notice--success",
-                            NoticeKind::Info => "mk-notice mk-notice--info",
+                            NoticeKind::Info | NoticeKind::Update => "mk-notice mk-notice--info",
                             NoticeKind::Error => "mk-notice mk-notice--error",
                         };
                         let role = if notice.kind == NoticeKind::Error { "alert" } else { "status" };

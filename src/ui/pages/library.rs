@@ -12,6 +12,7 @@ use crate::core::model::Purpose;
 use crate::core::program::demo::demo_program;
 use crate::core::program::templates::{new_from_template, template_summary};
 use crate::persist::{Entry, Summary, KEY_PREFIX};
+use crate::ui::components::delete_everything::DeleteEverything;
 
 /// The start page.
 #[component]
@@ -56,6 +57,7 @@ pub fn LibraryPage() -> impl IntoView {
             <p class="mk-hint">
                 "The browser is not a backup: export a program file now and then, and keep it somewhere safe."
             </p>
+            <DeleteEverything/>
         </main>
     }
 }

@@ -68,7 +68,7 @@
 use serde::Serialize;
 use thiserror::Error;
 
-use crate::core::limits::MAX_REPAIRS;
+use crate::core::limits::{MAX_REPAIRS, MAX_SEQ};
 use crate::core::model::Program;
 use crate::core::program::validate::{validate, Problem};
 
@@ -437,6 +437,15 @@ pub fn import_with(bytes: &[u8], policy: VersionPolicy) -> Result<Imported, Impo
         migrate(program, version)?
     };
     let (program, restored) = restore::restore(&program, || derived_id(bytes));
+    // Restore gives missing and duplicate ids fresh numbers from the counter. A file whose
+    // counter is already at MAX_SEQ would leave it past the limit, and the program would not
+    // read back unchanged: refuse it (found by the fuzzer; a real program is ~10^18 short).
+    if program.next_seq > MAX_SEQ {
+        return Err(ImportError::Limit(format!(
+            "program.next_seq: the id counter is at its maximum ({MAX_SEQ}), so the records \
+             without a usable id cannot be given one"
+        )));
+    }
     repairs.extend(restored);
     if repairs.len() > MAX_REPAIRS {
         // Nobody reviews a hundred thousand notes; keep the first ones and the count.
