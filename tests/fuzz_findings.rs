@@ -64,3 +64,8 @@ fn every_participants_csv_seed_and_finding_imports_without_a_crash() {
 fn every_share_link_seed_and_finding_decodes_without_a_crash() {
     replay_all(Target::Share);
 }
+
+#[test]
+fn every_checkins_csv_seed_and_finding_imports_without_a_crash() {
+    replay_all(Target::CheckIns);
+}

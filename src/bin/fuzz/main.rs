@@ -321,6 +321,7 @@ mod native {
             Target::File => 256 << 10,
             Target::Csv => 128 << 10,
             Target::Share => 40 << 10,
+            Target::CheckIns => 64 << 10,
         };
         let mut rng = Rng::new(args.seed ^ fnv(target.name().as_bytes()));
         let mut corpus: Vec<Vec<u8>> = Vec::new();

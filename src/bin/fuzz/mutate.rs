@@ -47,7 +47,7 @@ pub fn mutate(
     if rng.chance(40) {
         let structured = match target {
             Target::File => json_mutation(rng, &out),
-            Target::Csv => Some(csv_mutation(rng, &out)),
+            Target::Csv | Target::CheckIns => Some(csv_mutation(rng, &out)),
             Target::Share => share_mutation(rng, &out),
         };
         if let Some(s) = structured {

@@ -12,6 +12,11 @@
 
 use std::path::{Path, PathBuf};
 
+use mentorkit::core::date::Date;
+use mentorkit::core::edit;
+use mentorkit::core::exchange::checkins::{
+    auto_map_log, plan_log_import, DateOrder, ImportLog, LogOptions,
+};
 use mentorkit::core::exchange::csv::{
     apply_import, auto_map, plan_import, sniff_with, DuplicatePolicy, ImportOptions, SniffOptions,
 };
@@ -19,6 +24,7 @@ use mentorkit::core::exchange::file_format::{
     export_program, import_program, import_with, ImportError, Imported, VersionPolicy,
 };
 use mentorkit::core::exchange::share::{self, ShareOptions};
+use mentorkit::core::matching::draft::DraftEdit;
 use mentorkit::core::matching::synthetic;
 use mentorkit::core::model::{Program, ProgramId, Purpose, Role};
 use mentorkit::core::program::demo::demo_program;
@@ -34,11 +40,14 @@ pub enum Target {
     Csv,
     /// A share link's payload (`core::share::decode`).
     Share,
+    /// A check-ins CSV from a form tool, into a program with running relationships:
+    /// `sniff`, `auto_map_log`, `plan_log_import`, then the `ImportLog` operation.
+    CheckIns,
 }
 
 impl Target {
     /// Every target, in the order `make fuzz` runs them.
-    pub const ALL: [Target; 3] = [Target::File, Target::Csv, Target::Share];
+    pub const ALL: [Target; 4] = [Target::File, Target::Csv, Target::Share, Target::CheckIns];
 
     /// The name on the command line and of its findings folder.
     pub fn name(self) -> &'static str {
@@ -46,6 +55,7 @@ impl Target {
             Target::File => "program-file",
             Target::Csv => "participants-csv",
             Target::Share => "share-link",
+            Target::CheckIns => "checkins-csv",
         }
     }
 
@@ -141,6 +151,11 @@ pub fn seeds(root: &Path, target: Target) -> Vec<(String, Vec<u8>)> {
                     mentorkit::core::exchange::csv::export_participants(p).into_bytes(),
                 ));
             }
+        }
+        Target::CheckIns => {
+            out.extend(files_in(&root.join("tests/fixtures/csv"), |n| {
+                n.starts_with("checkins-") && n.ends_with(".csv")
+            }));
         }
         Target::Share => {
             let options = [
@@ -260,6 +275,42 @@ pub fn dictionary(target: Target) -> &'static [&'static [u8]] {
             b"ada@example.org",
             b"@",
         ],
+        Target::CheckIns => &[
+            b",",
+            b"\"",
+            b"\r\n",
+            b"\xEF\xBB\xBF",
+            b"Timestamp",
+            b"Date",
+            b"Email Address",
+            b"Who is your mentor or mentee?",
+            b"How is your mentoring going? (1-5)",
+            b"On track?",
+            b"A good fit?",
+            b"Have you met since the last check-in?",
+            b"When did you last meet?",
+            b"How long did you meet?",
+            b"How did you meet?",
+            b"ada@example.org",
+            b"grace@example.org",
+            b"alan@example.org",
+            b"Ada Lovelace",
+            b"3/31/2027 9:00:00",
+            b"31/3/2027",
+            b"2027-02-30",
+            b"2099-01-01",
+            b"0",
+            b"7",
+            b"-1",
+            b"1h 30m",
+            b"1:30",
+            b"601",
+            b"45 min",
+            b"Yes",
+            b"Not sure",
+            b"Still deciding",
+            b"Video call",
+        ],
         Target::Share => &[
             b"mk1.",
             b"mk2.",
@@ -291,6 +342,7 @@ pub fn run(target: Target, input: &[u8]) -> Vec<u64> {
         Target::File => run_file(input),
         Target::Csv => run_csv(input),
         Target::Share => run_share(input),
+        Target::CheckIns => run_checkins(input),
     }
 }
 
@@ -567,4 +619,81 @@ fn run_share(input: &[u8]) -> Vec<u64> {
         }
         Err(e) => signature([error_shape(e)]),
     }
+}
+
+/// "Today" for the check-ins target: after every date in the seeds.
+fn checkins_as_of() -> Date {
+    Date::from_ymd(2027, 4, 15).unwrap_or(Date::MIN)
+}
+
+/// The program check-ins are imported into: the version-2 fixture with its draft published
+/// on 1 March 2027 (running, on-hold, ended and declined relationships; a mentor of two; a
+/// person who is both mentee and mentor). Made once.
+fn checkins_program() -> &'static Program {
+    static PROGRAM: std::sync::OnceLock<Program> = std::sync::OnceLock::new();
+    PROGRAM.get_or_init(|| {
+        let path = repo_root().join("tests/fixtures/program-v2.json");
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("the check-ins target needs {}: {e}", path.display()));
+        let program = import_program(text.as_bytes())
+            .unwrap_or_else(|e| panic!("{} does not import: {e}", path.display()))
+            .program;
+        let start = Date::from_ymd(2027, 3, 1).unwrap_or(Date::MIN);
+        edit::apply(&program, DraftEdit::Publish { start })
+            .unwrap_or_else(|e| panic!("the fixture's draft does not publish: {e}"))
+            .program
+    })
+}
+
+fn run_checkins(input: &[u8]) -> Vec<u64> {
+    let program = checkins_program();
+    let sniffed = match sniff_with(input, &SniffOptions::default()) {
+        Ok(s) => s,
+        Err(e) => return signature([error_shape(&e)]),
+    };
+    let mapping = auto_map_log(&sniffed.headers);
+    let options = LogOptions {
+        as_of: checkins_as_of(),
+        // Chosen from the input, so a replay takes the same path.
+        date_order: match fnv(input) % 3 {
+            0 => Some(DateOrder::MonthFirst),
+            1 => Some(DateOrder::DayFirst),
+            _ => None,
+        },
+    };
+    let plan = plan_log_import(&sniffed, &mapping, &options, program);
+    let mut parts: Vec<String> = plan
+        .row_errors
+        .iter()
+        .chain(&plan.warnings)
+        .map(|e| row_shape(&e.message))
+        .collect();
+    parts.push(format!(
+        "entries:{} duplicates:{} logged:{} missing:{}",
+        plan.entries.len().min(3),
+        plan.duplicates.len().min(3),
+        plan.meetings_already_logged.len().min(3),
+        plan.missing_required.len()
+    ));
+    let op = ImportLog {
+        plan,
+        source: "fuzz.csv".to_owned(),
+    };
+    match edit::apply(program, op) {
+        Ok(applied) => {
+            // The promise of the operation: a valid program that exports and reads back.
+            let text = match export_program(&applied.program, "2027-01-01T00:00:00Z") {
+                Ok(text) => text,
+                Err(e) => panic!("ImportLog left a program that does not export: {e}"),
+            };
+            if let Err(e) = import_program(text.as_bytes()) {
+                panic!("ImportLog left a program whose export does not import: {e}");
+            }
+            parts.push("imported".to_owned());
+        }
+        // An invalid result is a bug in the operation (edit::apply caught it).
+        Err(e @ edit::EditError::Invalid(_)) => panic!("ImportLog broke an invariant: {e}"),
+        Err(e) => parts.push(error_shape(&e)),
+    }
+    signature(parts)
 }
