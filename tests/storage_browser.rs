@@ -18,8 +18,8 @@ use mentorkit::core::exchange::file_format::export_stored;
 use mentorkit::core::model::{Person, Program, ProgramId, Role};
 use mentorkit::persist::autosave::{Autosave, SaveState};
 use mentorkit::persist::web::{
-    now_rfc3339, open_browser_library, request_persistence, watch_storage, LocalStorageBackend,
-    StorageChange, StorageStatus,
+    now_rfc3339, open_browser_library, request_persistence, storage_space, watch_storage,
+    LocalStorageBackend, StorageChange, StorageStatus,
 };
 use mentorkit::persist::{program_key, Backend, Entry, Library, StoreError};
 
@@ -740,5 +740,38 @@ fn pagehide_and_drop_flush_pending_edits() {
     // No listener is left to fire (and nothing panics).
     dispatch(&window(), "pagehide");
     assert_eq!(library.borrow().stored_revision(&p.id), Ok(Some(3)));
+    clean();
+}
+
+/// The "This device" figures: MentorKit's own characters in localStorage (other sites' and
+/// apps' keys not counted), and the site's usage, quota and persistence as the browser
+/// reports them (headless Chromium on 127.0.0.1 is a secure origin, so it does).
+#[wasm_bindgen_test]
+async fn the_space_figures_count_mentorkit_keys_and_read_the_browser_estimate() {
+    let storage = clean();
+    assert_eq!(storage_space().await.local_chars, 0);
+    let (mut library, _) = open_browser_library();
+    let p = program("prog-space", "Space \u{e9}t\u{e9}", 40);
+    assert_eq!(library.create(&p, &now_rfc3339()), Ok(1));
+    storage
+        .set_item("another-app:settings", &"x".repeat(10_000))
+        .unwrap();
+    let key = program_key(&p.id);
+    let value = stored("prog-space").unwrap();
+    let expected = (key.encode_utf16().count() + value.encode_utf16().count()) as u64;
+    let space = storage_space().await;
+    assert_eq!(space.local_chars, expected);
+    assert!(space.quota.is_some_and(|q| q > 0), "{space:?}");
+    assert!(space.usage.is_some(), "{space:?}");
+    assert!(space.persisted.is_some(), "{space:?}");
+    let sentences = space.sentences();
+    assert!(
+        sentences[0].contains("characters of browser storage"),
+        "{sentences:?}"
+    );
+    assert!(
+        sentences[1].contains("the browser allows this site"),
+        "{sentences:?}"
+    );
     clean();
 }

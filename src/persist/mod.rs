@@ -16,10 +16,12 @@
 //!   ([`StoreError::Corrupt`]). Data that could not be read is never written over.
 //! - [`Debounce`] is the pure timing logic of autosave; `autosave` (wasm32) drives it with
 //!   browser timers and flushes on `visibilitychange`/`pagehide`; `web` (wasm32) probes
-//!   storage, watches other tabs and asks for persistent storage.
+//!   storage, watches other tabs, asks for persistent storage and reads how much space the
+//!   site uses; [`space`] says those figures in words.
 
 mod debounce;
 mod library;
+pub mod space;
 
 #[cfg(target_arch = "wasm32")]
 pub mod autosave;

@@ -1,5 +1,6 @@
 //! The browser side of storage (wasm32 only): localStorage behind the [`Backend`] trait,
-//! the availability probe, other tabs' changes, persistent-storage requests and the clock.
+//! the availability probe, other tabs' changes, persistent-storage requests, how much space
+//! the site uses, and the clock.
 //!
 //! Availability is probed first through web-sys, because gloo-storage panics ("throws") when
 //! `window.localStorage` is missing or refused. Once the probe has passed, the handle comes
@@ -12,7 +13,10 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{EventTarget, Storage, StorageEvent, VisibilityState};
 
-use super::{key_program_id, revision_of, Backend, Library, MemoryBackend, StoreError};
+use super::space::Space;
+use super::{
+    key_program_id, revision_of, Backend, Library, MemoryBackend, StoreError, STORAGE_PREFIX,
+};
 use crate::core::model::ProgramId;
 
 /// The key the probe writes and removes again.
@@ -160,31 +164,77 @@ pub fn open_browser_library() -> (Library, StorageStatus) {
     }
 }
 
+/// The page's `navigator.storage`, where the browser has one (secure origins).
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    let manager = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).ok()?;
+    let has_persist = js_sys::Reflect::get(&manager, &JsValue::from_str("persist"))
+        .is_ok_and(|f| f.is_function());
+    has_persist.then(|| manager.unchecked_into())
+}
+
 /// Asks the browser to keep this site's storage under storage pressure
 /// (`navigator.storage.persist()`); called when the first program is created. Fire and
 /// forget: does nothing where the API is missing (insecure origins, old browsers), and a
 /// refusal is ignored.
 pub fn request_persistence() {
-    let Some(window) = web_sys::window() else {
-        return;
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = ask_persistence().await;
+    });
+}
+
+/// Asks the browser to keep this site's storage under storage pressure, and says whether it
+/// will (`None`: the browser has no such request, or it failed).
+pub async fn ask_persistence() -> Option<bool> {
+    let promise = storage_manager()?.persist().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
+}
+
+/// Characters of MentorKit's keys and values in localStorage (0 when it cannot be read).
+fn local_chars() -> u64 {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return 0;
     };
-    let navigator = window.navigator();
-    let Ok(manager) = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")) else {
-        return;
+    let chars = |s: &str| s.encode_utf16().count() as u64;
+    (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(STORAGE_PREFIX))
+        .map(|k| chars(&k) + chars(&storage.get_item(&k).ok().flatten().unwrap_or_default()))
+        .sum()
+}
+
+/// What this site keeps and may keep ([`Space`]): MentorKit's share of localStorage, and
+/// what `navigator.storage` says where the browser has it.
+pub async fn storage_space() -> Space {
+    let mut space = Space {
+        local_chars: local_chars(),
+        ..Space::default()
     };
-    let has_persist = js_sys::Reflect::get(&manager, &JsValue::from_str("persist"))
-        .is_ok_and(|f| f.is_function());
-    if !has_persist {
-        return;
+    let Some(manager) = storage_manager() else {
+        return space;
+    };
+    let number = |v: &JsValue, field: &str| {
+        js_sys::Reflect::get(v, &JsValue::from_str(field))
+            .ok()
+            .and_then(|n| n.as_f64())
+            .filter(|n| n.is_finite() && *n >= 0.0)
+            .map(|n| n as u64)
+    };
+    if let Ok(promise) = manager.estimate() {
+        if let Ok(estimate) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            space.usage = number(&estimate, "usage");
+            space.quota = number(&estimate, "quota");
+        }
     }
-    let manager: web_sys::StorageManager = manager.unchecked_into();
-    if let Ok(promise) = manager.persist() {
-        // Handle a rejection so it is not reported as uncaught. One tiny closure per call,
-        // and this is called once per first program.
-        let ignore = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {});
-        let _ = promise.catch(&ignore);
-        ignore.forget();
+    if let Ok(promise) = manager.persisted() {
+        if let Ok(kept) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            space.persisted = kept.as_bool();
+        }
     }
+    space
 }
 
 /// The current time as RFC 3339 (UTC, milliseconds), from the JS clock.

@@ -132,6 +132,15 @@ test('Delete everything on this device removes every MentorKit entry and cache, 
   assert.equal(Object.keys(await storageSnapshot(page)).length, 3);
   assert.ok((await cacheNames(page)).some((n) => n.startsWith('mentorkit-')));
 
+  // The card says what MentorKit keeps here: its own characters (not the other app's), the
+  // site's quota, and whether the browser keeps the storage.
+  const space = page.getByTestId('storage-space');
+  const chars = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('mentorkit:'))
+    .reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0));
+  await space.getByText(`Your programs take ${chars.toLocaleString('en-US')} characters of browser storage`).waitFor();
+  await space.getByText(/offline copy included, takes about [\d.]+ (bytes|KB|MB) of the [\d.]+ (MB|GB|TB) the browser allows this site/).waitFor();
+  await space.getByText(/^Storage is (not )?persistent/).waitFor();
+
   const open = page.getByRole('button', { name: 'Delete everything on this device…' });
   await open.click();
   const dialog = page.getByRole('dialog', { name: 'Delete everything on this device' });
@@ -161,6 +170,7 @@ test('Delete everything on this device removes every MentorKit entry and cache, 
   await page.getByRole('heading', { name: 'Start your first mentoring program' }).waitFor();
   assert.deepEqual(await storageSnapshot(page), {});
   assert.equal(await page.evaluate(() => localStorage.getItem('another-app:settings')), 'keep me');
+  await space.getByText('Your programs take 0 characters of browser storage').waitFor();
   assert.deepEqual((await cacheNames(page)).filter((n) => n.startsWith('mentorkit-')), []);
   assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) !== undefined), true);
 

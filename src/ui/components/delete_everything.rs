@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::app::use_app;
 use crate::persist::Entry;
 use crate::ui::components::modal::{set_body_modal, trap_tab};
+use crate::ui::components::storage_space::StorageSpace;
 
 /// What the coordinator types to confirm.
 pub const CONFIRM_WORD: &str = "DELETE";
@@ -26,6 +27,7 @@ pub fn DeleteEverything() -> impl IntoView {
                 "MentorKit keeps your programs and an offline copy of the app in this browser. "
                 "Leaving a shared or borrowed computer? Export your programs, then delete them here."
             </p>
+            <StorageSpace/>
             <button id="delete-everything-open" type="button" class="mk-button mk-button--danger"
                 aria-haspopup="dialog" on:click=move |_| open.set(true)>
                 "Delete everything on this device\u{2026}"

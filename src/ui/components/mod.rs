@@ -22,5 +22,6 @@ pub mod shortcuts;
 pub mod skills_editor;
 pub mod stage;
 pub mod storage_banner;
+pub mod storage_space;
 pub mod suggestions;
 pub mod table_parts;
