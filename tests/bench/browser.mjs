@@ -23,7 +23,8 @@ import { startServer, launch } from '../e2e/harness.mjs';
 
 const repo = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 const dist = join(repo, 'dist');
-const benchBin = join(repo, 'target', 'release', 'bench');
+// `cargo build --profile bench` writes to the release folder of the target directory.
+const benchBin = join(process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(repo, 'target'), 'release', 'bench');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 const median = (xs) => {
