@@ -4,7 +4,7 @@
 // a blocked popup, and the projector theme's font size and contrast measured in the browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { server, browser, useBrowser, openPage, appReady, saved } from './harness.mjs';
+import { server, browser, useBrowser, openPage, appReady, saved, installContrast } from './harness.mjs';
 
 useBrowser();
 
@@ -241,29 +241,11 @@ test('reveal, audience window, swap with deltas, lock and undo, all kept in the 
   await s.check();
 });
 
-/** Relative luminance and WCAG contrast, computed in the page from computed styles. */
+/** Size and WCAG contrast of every text on the stage, from computed styles (harness's mkContrast). */
 async function themeReport(page) {
+  await installContrast(page);
   return page.evaluate(() => {
-    const parse = (c) => {
-      const m = c.match(/rgba?\(([^)]+)\)/);
-      if (!m) return null;
-      const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
-      return { r, g, b, a };
-    };
-    const lum = ({ r, g, b }) => {
-      const f = (v) => {
-        const s = v / 255;
-        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-      };
-      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-    };
-    const background = (el) => {
-      for (let e = el; e; e = e.parentElement) {
-        const c = parse(getComputedStyle(e).backgroundColor);
-        if (c && c.a > 0) return c;
-      }
-      return { r: 255, g: 255, b: 255, a: 1 };
-    };
+    const { parse, background, ratio } = window.mkContrast;
     const out = [];
     const stage = document.querySelector('[data-testid="stage"]');
     for (const el of stage.querySelectorAll('*')) {
@@ -272,13 +254,10 @@ async function themeReport(page) {
       if (!own) continue;
       const style = getComputedStyle(el);
       if (style.display === 'none' || style.visibility === 'hidden') continue;
-      const fg = parse(style.color);
-      const bg = background(el);
-      const [l1, l2] = [lum(fg), lum(bg)].sort((a, b) => b - a);
       out.push({
         text: el.textContent.trim().slice(0, 40),
         size: parseFloat(style.fontSize),
-        contrast: (l1 + 0.05) / (l2 + 0.05),
+        contrast: ratio(parse(style.color), background(el)),
       });
     }
     return out;
