@@ -775,3 +775,19 @@ async fn the_space_figures_count_mentorkit_keys_and_read_the_browser_estimate() 
     );
     clean();
 }
+
+/// Bad input 34 on the "This device" card: with localStorage refused or missing the figures
+/// still come (MentorKit keeps nothing there), without a panic.
+#[wasm_bindgen_test]
+async fn the_space_figures_survive_storage_that_is_refused_or_missing() {
+    {
+        let _blocked = Override::new(&window(), "localStorage", || {
+            Err(js_error("SecurityError", "The operation is insecure."))
+        });
+        assert_eq!(storage_space().await.local_chars, 0);
+    }
+    let _missing = Override::new(&window(), "localStorage", || Ok(JsValue::NULL));
+    let space = storage_space().await;
+    assert_eq!(space.local_chars, 0);
+    assert!(space.sentences()[0].contains("take 0 characters"));
+}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::app::use_app;
 use crate::persist::Entry;
-use crate::ui::components::modal::{set_body_modal, trap_tab};
+use crate::ui::components::modal::{dialog_keys, hold_page_while_open};
 use crate::ui::components::storage_space::StorageSpace;
 
 /// What the coordinator types to confirm.
@@ -46,11 +46,9 @@ fn DeleteDialog(
     on_close: Callback<()>,
 ) -> impl IntoView {
     let app = use_app();
-    let surface = NodeRef::<leptos::html::Div>::new();
     let typed = RwSignal::new(String::new());
     let confirmed = move || typed.with(|t| t.trim() == CONFIRM_WORD);
-    set_body_modal(true);
-    on_cleanup(|| set_body_modal(false));
+    hold_page_while_open();
     request_animation_frame(|| crate::app::browser::focus_element("delete-everything-title"));
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -60,24 +58,13 @@ fn DeleteDialog(
             app.delete_everything();
         }
     };
-    let on_keydown = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
-        "Escape" => {
-            ev.prevent_default();
-            on_close.run(());
-        }
-        "Tab" => {
-            if let Some(root) = surface.get_untracked() {
-                trap_tab(&ev, &root);
-            }
-        }
-        _ => {}
-    };
+    let on_keydown = dialog_keys(move || on_close.run(()));
     let count = move || app.entries.with(Vec::len);
 
     view! {
         <div class="mk-modal-backdrop" on:click=move |_| on_close.run(())></div>
         <div class="mk-modal" role="dialog" aria-modal="true" aria-labelledby="delete-everything-title"
-            aria-describedby="delete-everything-what" node_ref=surface on:keydown=on_keydown>
+            aria-describedby="delete-everything-what" on:keydown=on_keydown>
             <div class="mk-modal__head">
                 <h2 id="delete-everything-title" tabindex="-1">"Delete everything on this device"</h2>
                 <button type="button" class="mk-button mk-button--small" on:click=move |_| on_close.run(())>"Close"</button>

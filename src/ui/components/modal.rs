@@ -1,4 +1,5 @@
-//! What every modal dialog needs: a focus trap and a page behind it that does not scroll.
+//! What every modal dialog needs: a focus trap, Escape to close, and a page behind it that
+//! does not scroll.
 
 use wasm_bindgen::JsCast;
 
@@ -56,5 +57,31 @@ pub fn trap_tab(ev: &web_sys::KeyboardEvent, root: &web_sys::Element) {
     } else if !ev.shift_key() && (is(last) || !inside) {
         ev.prevent_default();
         let _ = first.focus();
+    }
+}
+
+/// Keeps the page behind still (no scrolling) while the calling dialog component is mounted.
+pub fn hold_page_while_open() {
+    set_body_modal(true);
+    leptos::prelude::on_cleanup(|| set_body_modal(false));
+}
+
+/// The keydown handler of a modal dialog's element: Escape runs `close`, Tab and Shift+Tab
+/// stay inside the element the handler is on.
+pub fn dialog_keys(close: impl Fn() + 'static) -> impl Fn(web_sys::KeyboardEvent) + 'static {
+    move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+        "Escape" => {
+            ev.prevent_default();
+            close();
+        }
+        "Tab" => {
+            if let Some(root) = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                trap_tab(&ev, &root);
+            }
+        }
+        _ => {}
     }
 }

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::app::route::Route;
 use crate::app::session::use_session;
 use crate::core::exchange::share::{self, ShareOptions, MAX_LINK_CHARS};
-use crate::ui::components::modal::{set_body_modal, trap_tab};
+use crate::ui::components::modal::{dialog_keys, hold_page_while_open};
 
 /// The page's address without its fragment, so links work when the app lives on a sub-path.
 fn page_address() -> String {
@@ -49,13 +49,11 @@ fn ShareDialog(
     on_close: Callback<()>,
 ) -> impl IntoView {
     let session = use_session();
-    let surface = NodeRef::<leptos::html::Div>::new();
     let redacted = RwSignal::new(true);
     let pseudonyms = RwSignal::new(false);
     let copied = RwSignal::new(None::<Result<(), ()>>);
     let base = page_address();
-    set_body_modal(true);
-    on_cleanup(|| set_body_modal(false));
+    hold_page_while_open();
     request_animation_frame(|| crate::app::browser::focus_element("share-redacted"));
 
     // The link follows the options; `Err` holds the reason it cannot be made.
@@ -88,23 +86,12 @@ fn ShareDialog(
             });
         }
     };
-    let on_keydown = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
-        "Escape" => {
-            ev.prevent_default();
-            on_close.run(());
-        }
-        "Tab" => {
-            if let Some(root) = surface.get_untracked() {
-                trap_tab(&ev, &root);
-            }
-        }
-        _ => {}
-    };
+    let on_keydown = dialog_keys(move || on_close.run(()));
 
     view! {
         <div class="mk-modal-backdrop" on:click=move |_| on_close.run(())></div>
         <div class="mk-modal mk-share" role="dialog" aria-modal="true" aria-labelledby="share-title"
-            node_ref=surface on:keydown=on_keydown>
+            on:keydown=on_keydown>
             <div class="mk-modal__head">
                 <h2 id="share-title">"Share this program"</h2>
                 <button type="button" class="mk-button mk-button--small" on:click=move |_| on_close.run(())>"Close"</button>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::file::{CsvFile, Step};
 use super::footer::WizardFooter;
 use super::parts::{PlanMemo, ReviewedPlan};
-use crate::ui::components::modal::{set_body_modal, trap_tab};
+use crate::ui::components::modal::{dialog_keys, hold_page_while_open};
 
 /// The button that opens a wizard (disabled while the program is read-only) and, while
 /// open, its dialog with the footer's choices derived from the plan.
@@ -73,27 +73,12 @@ fn WizardDialog(
     children: Children,
 ) -> impl IntoView {
     let w = file;
-    let surface = NodeRef::<leptos::html::Div>::new();
     let dragging = RwSignal::new(false);
     let title_id = w.id("title");
-    // The page behind a modal does not scroll (a data attribute, not a style: the CSP keeps
-    // `style-src 'self'`).
-    set_body_modal(true);
-    on_cleanup(|| set_body_modal(false));
+    hold_page_while_open();
     let labelled_by = title_id.clone();
 
-    let on_keydown = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
-        "Escape" => {
-            ev.prevent_default();
-            w.close();
-        }
-        "Tab" => {
-            if let Some(root) = surface.get_untracked() {
-                trap_tab(&ev, &root);
-            }
-        }
-        _ => {}
-    };
+    let on_keydown = dialog_keys(move || w.close());
     // Drags stop here so the window's "drop a program file" handler never sees them.
     let on_dragover = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
@@ -132,7 +117,6 @@ fn WizardDialog(
                 role="dialog"
                 aria-modal="true"
                 aria-labelledby=labelled_by
-                node_ref=surface
                 on:keydown=on_keydown
             >
                 <div class="mk-wizard__head">

@@ -38,7 +38,8 @@ pub(crate) use file::{CsvFile, Step};
 pub(crate) use file_step::FileStep;
 pub(crate) use mapping_file::MappingFileLoader;
 pub(crate) use parts::{
-    ApplyError, ColumnsTable, Count, PlanMemo, ReviewedPlan, RowErrors, Warnings, MAX_LISTED,
+    ApplyError, ColumnsTable, Count, MissingColumns, PlanMemo, ReviewedPlan, RowErrors, Warnings,
+    MAX_LISTED,
 };
 
 /// Everything the steps share: the file, the coordinator's choices as signals and the plan

@@ -153,6 +153,24 @@ where
     }
 }
 
+/// Which required columns are still unmapped (`columns`, in words), shown where the columns
+/// are chosen and again in the review; `needs` says why they are required.
+#[component]
+pub(crate) fn MissingColumns(
+    columns: Signal<Option<String>>,
+    needs: &'static str,
+) -> impl IntoView {
+    move || {
+        columns.get().map(|columns| {
+            view! {
+                <p class="mk-wizard__error" role="alert">
+                    {format!("Nothing can be imported yet: match a column to {columns}. {needs}")}
+                </p>
+            }
+        })
+    }
+}
+
 /// One figure of a review's counts.
 #[component]
 pub(crate) fn Count(label: &'static str, value: Signal<usize>) -> impl IntoView {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use super::parts::{ApplyError, Count, ReviewedPlan, RowErrors, Warnings};
+use super::parts::{ApplyError, Count, MissingColumns, ReviewedPlan, RowErrors, Warnings};
 use super::Wizard;
 use crate::core::exchange::csv::{Duplicate, DuplicateOf, DuplicatePolicy, ImportPlan, RowError};
 
@@ -65,22 +65,14 @@ fn required_labels(plan: &ImportPlan) -> String {
 #[component]
 pub(super) fn MissingRequired(wizard: Wizard) -> impl IntoView {
     let w = wizard;
-    move || {
+    let columns = Signal::derive(move || {
         w.plan.with(|p| {
             p.as_ref()
                 .filter(|p| !p.missing_required.is_empty())
-                .map(|p| {
-                    view! {
-                        <p class="mk-wizard__error" role="alert">
-                            {format!(
-                                "Nothing can be imported yet: match a column to {}. Every participant needs a name or an e-mail.",
-                                required_labels(p)
-                            )}
-                        </p>
-                    }
-                })
+                .map(|p| required_labels(p))
         })
-    }
+    });
+    view! { <MissingColumns columns=columns needs="Every participant needs a name or an e-mail."/> }
 }
 
 /// The review: counts, then errors, duplicates and warnings where they apply.

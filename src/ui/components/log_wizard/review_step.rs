@@ -8,7 +8,7 @@ use crate::core::exchange::checkins::{DateOrder, LogDuplicateOf, LogPlan, LogTar
 use crate::core::exchange::csv::RowError;
 use crate::core::model::Program;
 use crate::ui::components::csv_wizard::{
-    ApplyError, Count, ReviewedPlan, RowErrors, Warnings, MAX_LISTED,
+    ApplyError, Count, MissingColumns, ReviewedPlan, RowErrors, Warnings, MAX_LISTED,
 };
 
 impl ReviewedPlan for LogPlan {
@@ -71,19 +71,8 @@ pub(super) fn blocked_reason(plan: Option<&LogPlan>, read: bool) -> Option<Strin
 #[component]
 pub(super) fn MissingRequired(wizard: LogWizard) -> impl IntoView {
     let w = wizard;
-    move || {
-        w.plan.with(|p| {
-            p.as_deref().and_then(missing).map(|columns| {
-                view! {
-                    <p class="mk-wizard__error" role="alert">
-                        {format!(
-                            "Nothing can be imported yet: match a column to {columns}. Every check-in needs the respondent and a date."
-                        )}
-                    </p>
-                }
-            })
-        })
-    }
+    let columns = Signal::derive(move || w.plan.with(|p| p.as_deref().and_then(missing)));
+    view! { <MissingColumns columns=columns needs="Every check-in needs the respondent and a date."/> }
 }
 
 /// The review: how dates are read, counts, a preview, then errors, duplicates, meetings

@@ -297,35 +297,33 @@ impl Presenter {
     }
 
     pub fn undo(&self) {
-        if !self.editable() {
-            return;
-        }
-        let app = self.app;
-        self.cancel();
-        match self.s.undo() {
-            Some(label) => {
-                self.last.set(None);
-                let label = untrack(|| self.history_label(label));
-                app.notices.info(format!("Undone: {label}."));
-            }
-            None if self.s.can_edit() => app.notices.info("Nothing to undo."),
-            None => {}
-        }
+        self.step_history(false);
     }
 
     pub fn redo(&self) {
+        self.step_history(true);
+    }
+
+    /// Undo (or redo) the program's last change from the stage, with its label as a notice.
+    fn step_history(&self, redo: bool) {
         if !self.editable() {
             return;
         }
         let app = self.app;
         self.cancel();
-        match self.s.redo() {
+        let (done, verb) = if redo {
+            (self.s.redo(), "redo")
+        } else {
+            (self.s.undo(), "undo")
+        };
+        match done {
             Some(label) => {
                 self.last.set(None);
                 let label = untrack(|| self.history_label(label));
-                app.notices.info(format!("Redone: {label}."));
+                let past = if redo { "Redone" } else { "Undone" };
+                app.notices.info(format!("{past}: {label}."));
             }
-            None if self.s.can_edit() => app.notices.info("Nothing to redo."),
+            None if self.s.can_edit() => app.notices.info(format!("Nothing to {verb}.")),
             None => {}
         }
     }
